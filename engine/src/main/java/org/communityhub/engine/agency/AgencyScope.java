@@ -1,0 +1,19 @@
+package org.communityhub.engine.agency;
+
+import java.util.UUID;
+import org.communityhub.engine.support.NotFound;
+
+/**
+ * The rule that a caller sees only their own agency's objects. Another agency's object is answered as
+ * "not found", so that a caller cannot even learn that it exists.
+ */
+public final class AgencyScope {
+
+  private AgencyScope() {}
+
+  public static void check(Actor actor, UUID ownerAgency, String what, Object id) {
+    if (!actor.agencyId().equals(ownerAgency)) {
+      throw new NotFound(what, id);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package org.communityhub.engine.definition;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+/** Every published version of every pathway definition. */
+public interface PathwayDefinitions extends Repository<PathwayDefinition, UUID> {
+
+  PathwayDefinition save(PathwayDefinition definition);
+
+  Optional<PathwayDefinition> findById(UUID id);
+
+  Optional<PathwayDefinition> findByCodeAndActiveTrue(String code);
+
+  Optional<PathwayDefinition> findFirstByCodeOrderByVersionDesc(String code);
+
+  List<PathwayDefinition> findByEngineKeyIsNull();
+}

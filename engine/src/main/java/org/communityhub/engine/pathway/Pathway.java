@@ -1,0 +1,192 @@
+package org.communityhub.engine.pathway;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.communityhub.pathways.CloseReason;
+import org.communityhub.pathways.StepDescriptor;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A pathway opened for one client and one risk factor. It guards its own lifecycle: steps only while it is
+ * active, prerequisites first, each step once; it closes Completed (with an outcome variant) or Finished
+ * Incomplete (with a reason) only when the engine reports the process's end.
+ */
+@Entity
+@Table(name = "pathway")
+public class Pathway {
+
+  @Id
+  private UUID id;
+  private UUID clientId;
+  private UUID agencyId;
+  private UUID definitionId;
+  private String code;
+  private String typeCode;
+  private UUID payerId;
+  @Enumerated(EnumType.STRING)
+  private PathwayStatus status;
+  private String currentStep;
+  @Enumerated(EnumType.STRING)
+  private CloseReason closeRequestedReason;
+  @Enumerated(EnumType.STRING)
+  private CloseReason closeReason;
+  private String outcomeVariant;
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, String> openingFields;
+  private String eligibilityRuleVersion;
+  private LocalDate openedOn;
+  private LocalDate dueDate;
+  private Instant deadline;
+  private Long processInstanceKey;
+  private Instant openedAt;
+  private Instant closedAt;
+  @Version
+  private long version;
+  @OneToMany(mappedBy = "pathway", cascade = CascadeType.ALL)
+  @OrderBy("recordedAt, id")
+  private List<PathwayStep> steps = new ArrayList<>();
+
+  protected Pathway() {}
+
+  static Pathway open(Opening opening, Instant now) {
+    Pathway pathway = new Pathway();
+    pathway.id = UUID.randomUUID();
+    pathway.clientId = opening.clientId();
+    pathway.agencyId = opening.agencyId();
+    pathway.definitionId = opening.definitionId();
+    pathway.code = opening.code();
+    pathway.typeCode = opening.typeCode() == null ? "" : opening.typeCode();
+    pathway.payerId = opening.payerId();
+    pathway.status = PathwayStatus.ACTIVE;
+    pathway.openingFields = new TreeMap<>(opening.openingFields());
+    pathway.eligibilityRuleVersion = opening.eligibilityRuleVersion();
+    pathway.openedOn = opening.openedOn();
+    pathway.dueDate = opening.dueDate();
+    pathway.deadline = opening.deadline();
+    pathway.openedAt = now;
+    return pathway;
+  }
+
+  /** What is known when a pathway opens, after eligibility said yes. */
+  record Opening(UUID clientId, UUID agencyId, UUID definitionId, String code, String typeCode,
+      UUID payerId, Map<String, String> openingFields, String eligibilityRuleVersion, LocalDate openedOn,
+      LocalDate dueDate, Instant deadline) {}
+
+  PathwayStep recordStep(StepDescriptor step, PathwayStep.StepEntry entry, UUID byAgency, Instant now) {
+    if (status != PathwayStatus.ACTIVE) {
+      throw new StepNotAllowed("The pathway is " + status + "; no more steps can be recorded");
+    }
+    if (closeRequestedReason != null) {
+      throw new StepNotAllowed("The pathway is being closed (" + closeRequestedReason + ")");
+    }
+    if (recorded(step.code()).isPresent()) {
+      throw new StepNotAllowed("Step " + step.code() + " is already recorded on this pathway");
+    }
+    if (step.prerequisite() != null && recorded(step.prerequisite()).isEmpty()) {
+      throw new StepNotAllowed("Step " + step.code() + " needs step " + step.prerequisite() + " first");
+    }
+    PathwayStep recorded = new PathwayStep(this, entry, byAgency, now);
+    steps.add(recorded);
+    currentStep = step.code();
+    return recorded;
+  }
+
+  void requestClose(CloseReason reason) {
+    if (!reason.requestable()) {
+      throw new StepNotAllowed(reason + " is set by the engine, it cannot be requested");
+    }
+    if (status != PathwayStatus.ACTIVE) {
+      throw new StepNotAllowed("The pathway is already " + status);
+    }
+    if (closeRequestedReason != null && closeRequestedReason != reason) {
+      throw new StepNotAllowed("The pathway is already being closed (" + closeRequestedReason + ")");
+    }
+    closeRequestedReason = reason;
+  }
+
+  /**
+   * Takes ownership for one process instance. A second instance (an at-least-once create delivered twice)
+   * is refused, so that it ends at once instead of consuming this pathway's messages.
+   */
+  boolean claimInstance(long instanceKey) {
+    if (processInstanceKey == null) {
+      processInstanceKey = instanceKey;
+      return true;
+    }
+    return processInstanceKey == instanceKey;
+  }
+
+  void complete(String variant, Instant now) {
+    if (status == PathwayStatus.COMPLETED && Objects.equals(outcomeVariant, variant)) {
+      return; // a redelivered job
+    }
+    requireActive();
+    status = PathwayStatus.COMPLETED;
+    outcomeVariant = variant;
+    closedAt = now;
+  }
+
+  void finishIncomplete(CloseReason reason, Instant now) {
+    if (status == PathwayStatus.FINISHED_INCOMPLETE && closeReason == reason) {
+      return; // a redelivered job
+    }
+    requireActive();
+    status = PathwayStatus.FINISHED_INCOMPLETE;
+    closeReason = reason;
+    closedAt = now;
+  }
+
+  private void requireActive() {
+    if (status != PathwayStatus.ACTIVE) {
+      throw new IllegalStateException("Pathway " + id + " is already " + status);
+    }
+  }
+
+  Optional<PathwayStep> recorded(String stepCode) {
+    return steps.stream().filter(step -> step.stepCode().equals(stepCode)).findFirst();
+  }
+
+  Optional<PathwayStep> stepByIdempotencyKey(String key) {
+    return steps.stream().filter(step -> step.idempotencyKey().equals(key)).findFirst();
+  }
+
+  public UUID id() { return id; }
+  public UUID clientId() { return clientId; }
+  public UUID agencyId() { return agencyId; }
+  public UUID definitionId() { return definitionId; }
+  public String code() { return code; }
+  public String typeCode() { return typeCode; }
+  public UUID payerId() { return payerId; }
+  public PathwayStatus status() { return status; }
+  public String currentStep() { return currentStep; }
+  public CloseReason closeRequestedReason() { return closeRequestedReason; }
+  public CloseReason closeReason() { return closeReason; }
+  public String outcomeVariant() { return outcomeVariant; }
+  public Map<String, String> openingFields() { return Map.copyOf(openingFields); }
+  public String eligibilityRuleVersion() { return eligibilityRuleVersion; }
+  public LocalDate openedOn() { return openedOn; }
+  public LocalDate dueDate() { return dueDate; }
+  public Instant deadline() { return deadline; }
+  public Long processInstanceKey() { return processInstanceKey; }
+  public Instant openedAt() { return openedAt; }
+  public Instant closedAt() { return closedAt; }
+  public long version() { return version; }
+  public List<PathwayStep> steps() { return List.copyOf(steps); }
+}

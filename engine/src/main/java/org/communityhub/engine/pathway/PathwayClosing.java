@@ -1,0 +1,44 @@
+package org.communityhub.engine.pathway;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.AgencyScope;
+import org.communityhub.engine.support.NotFound;
+import org.communityhub.pathways.CloseReason;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A CHW's request to finish a pathway incomplete. The request is recorded at once and the pathway takes no
+ * more steps; the pathway's process finishes it and reports back, which closes the aggregate. Asking again
+ * with the same reason is harmless.
+ */
+@Service
+public class PathwayClosing {
+
+  private final Pathways pathways;
+  private final ApplicationEventPublisher events;
+
+  PathwayClosing(Pathways pathways, ApplicationEventPublisher events) {
+    this.pathways = pathways;
+    this.events = events;
+  }
+
+  public record CloseRequest(@NotNull CloseReason reason, @Size(max = 2000) String note) {}
+
+  @Transactional
+  public Pathway requestClose(UUID pathwayId, CloseRequest request, Actor actor) {
+    Pathway pathway = pathways.lockById(pathwayId).orElseThrow(() -> new NotFound("Pathway", pathwayId));
+    AgencyScope.check(actor, pathway.agencyId(), "Pathway", pathwayId);
+    boolean alreadyRequested = pathway.closeRequestedReason() == request.reason();
+    pathway.requestClose(request.reason());
+    if (!alreadyRequested) {
+      events.publishEvent(new PathwayEvents.PathwayCloseRequested(pathway.id(), request.reason(),
+          pathway.deadline()));
+    }
+    return pathways.save(pathway);
+  }
+}

@@ -1,0 +1,125 @@
+package org.communityhub.engine.pathway;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.checklist.ChecklistScoring;
+import org.communityhub.engine.definition.DefinitionPublishing;
+import org.communityhub.engine.definition.PathwayDefinition;
+import org.communityhub.engine.registry.Client;
+import org.communityhub.engine.registry.ClientRegistry;
+import org.communityhub.engine.support.FieldProblem;
+import org.communityhub.engine.support.HubClock;
+import org.communityhub.engine.support.InvalidInput;
+import org.communityhub.pathways.FieldDescriptor;
+import org.communityhub.pathways.PathwayDescriptor;
+import org.communityhub.rules.eligibility.Eligibility;
+import org.communityhub.rules.eligibility.EligibilityDecision;
+import org.communityhub.rules.eligibility.EligibilityQuestion;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a pathway for a client: checks the opening fields against the active definition, asks the
+ * eligibility rules, and records the pathway and its process start in one transaction.
+ */
+@Service
+public class PathwayOpening {
+
+  private final ClientRegistry registry;
+  private final ChecklistScoring checklists;
+  private final DefinitionPublishing definitions;
+  private final Eligibility eligibility;
+  private final Pathways pathways;
+  private final ApplicationEventPublisher events;
+  private final HubClock clock;
+
+  PathwayOpening(ClientRegistry registry, ChecklistScoring checklists, DefinitionPublishing definitions,
+      Eligibility eligibility, Pathways pathways, ApplicationEventPublisher events, HubClock clock) {
+    this.registry = registry;
+    this.checklists = checklists;
+    this.definitions = definitions;
+    this.eligibility = eligibility;
+    this.pathways = pathways;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A CHW's request to open a pathway. Opening fields are the values the pathway's descriptor asks for. */
+  public record OpenRequest(@NotBlank @Size(max = 64) String pathwayCode, @Size(max = 64) String typeCode,
+      Map<String, String> openingFields) {
+
+    Map<String, String> fields() {
+      return openingFields == null ? Map.of() : openingFields;
+    }
+  }
+
+  @Transactional
+  public Pathway open(UUID clientId, OpenRequest request, Actor actor) {
+    Client client = registry.find(clientId, actor);
+    PathwayDefinition definition = definitions.active(request.pathwayCode());
+    PathwayDescriptor descriptor = definition.descriptor();
+    requireOpeningFields(descriptor, request.fields());
+
+    EligibilityDecision decision = eligibility.check(new EligibilityQuestion(
+        descriptor.code(), checklists.latestAnswers(clientId), request.fields()));
+    if (!decision.eligible()) {
+      throw new NotEligible(descriptor.code(), decision);
+    }
+    String typeCode = request.typeCode() == null ? "" : request.typeCode();
+    refuseIfOpen(clientId, descriptor.code(), typeCode);
+
+    LocalDate today = clock.today();
+    LocalDate dueDate = descriptor.timeLimit().dueDate(today, request.fields());
+    Pathway pathway = Pathway.open(new Pathway.Opening(clientId, client.agencyId(), definition.id(),
+        descriptor.code(), typeCode, client.payerId(), request.fields(), decision.rulePackageVersion(),
+        today, dueDate, clock.endOf(dueDate).toInstant()), clock.now());
+    try {
+      pathways.saveAndFlush(pathway);
+    } catch (DataIntegrityViolationException raced) {
+      // The partial unique index caught a concurrent opening of the same pathway for the same client.
+      throw new PathwayAlreadyOpen(descriptor.code(), null);
+    }
+    events.publishEvent(new PathwayEvents.PathwayOpened(pathway.id(), definition.id(), pathway.deadline()));
+    return pathway;
+  }
+
+  private void refuseIfOpen(UUID clientId, String code, String typeCode) {
+    pathways.findByClientIdAndCodeAndTypeCodeAndStatus(clientId, code, typeCode, PathwayStatus.ACTIVE)
+        .ifPresent(open -> {
+          throw new PathwayAlreadyOpen(code, open.id());
+        });
+  }
+
+  private static void requireOpeningFields(PathwayDescriptor descriptor, Map<String, String> fields) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (FieldDescriptor field : descriptor.openingFields()) {
+      String value = fields.get(field.name());
+      if (value == null || value.isBlank()) {
+        if (field.required()) {
+          problems.add(new FieldProblem("openingFields." + field.name(), "required"));
+        }
+        continue;
+      }
+      String problem = field.type().validate(value);
+      if (problem != null) {
+        problems.add(new FieldProblem("openingFields." + field.name(), problem));
+      }
+    }
+    fields.keySet().stream()
+        .filter(name -> descriptor.openingFields().stream().noneMatch(field -> field.name().equals(name)))
+        .sorted()
+        .forEach(name -> problems.add(new FieldProblem("openingFields." + name,
+            "not an opening field of the " + descriptor.code() + " pathway")));
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+  }
+}

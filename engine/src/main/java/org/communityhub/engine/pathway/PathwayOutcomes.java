@@ -1,0 +1,45 @@
+package org.communityhub.engine.pathway;
+
+import java.util.UUID;
+import org.communityhub.engine.support.HubClock;
+import org.communityhub.pathways.CloseReason;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the pathway's process reports back: which instance runs it, and how it ended. Each call is
+ * idempotent, because the engine delivers every job at least once.
+ */
+@Service
+public class PathwayOutcomes {
+
+  private final Pathways pathways;
+  private final HubClock clock;
+
+  PathwayOutcomes(Pathways pathways, HubClock clock) {
+    this.pathways = pathways;
+    this.clock = clock;
+  }
+
+  /** False when another process instance already runs this pathway: the caller must end its own. */
+  @Transactional
+  public boolean claimInstance(UUID pathwayId, long processInstanceKey) {
+    Pathway pathway = lock(pathwayId);
+    return pathway.claimInstance(processInstanceKey);
+  }
+
+  @Transactional
+  public void complete(UUID pathwayId, String outcomeVariant) {
+    lock(pathwayId).complete(outcomeVariant, clock.now());
+  }
+
+  @Transactional
+  public void finishIncomplete(UUID pathwayId, CloseReason reason) {
+    lock(pathwayId).finishIncomplete(reason, clock.now());
+  }
+
+  private Pathway lock(UUID pathwayId) {
+    return pathways.lockById(pathwayId)
+        .orElseThrow(() -> new IllegalStateException("The engine reported on unknown pathway " + pathwayId));
+  }
+}

@@ -1,0 +1,133 @@
+package org.communityhub.engine.pathway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.AgencyScope;
+import org.communityhub.engine.definition.DefinitionPublishing;
+import org.communityhub.engine.support.FieldProblem;
+import org.communityhub.engine.support.HubClock;
+import org.communityhub.engine.support.InvalidInput;
+import org.communityhub.engine.support.Json;
+import org.communityhub.engine.support.NotFound;
+import org.communityhub.pathways.FieldDescriptor;
+import org.communityhub.pathways.PathwayDescriptor;
+import org.communityhub.pathways.StepDescriptor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a step of a pathway exactly once. The step row and its outbox message are written in one
+ * transaction under a lock on the pathway; a retry with the same Idempotency-Key and body gets the first
+ * step back and writes nothing, the same key with another body is refused.
+ */
+@Service
+public class StepRecording {
+
+  private final Pathways pathways;
+  private final DefinitionPublishing definitions;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final HubClock clock;
+
+  StepRecording(Pathways pathways, DefinitionPublishing definitions, ApplicationEventPublisher events,
+      TransactionTemplate transactions, HubClock clock) {
+    this.pathways = pathways;
+    this.definitions = definitions;
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** A step as a CHW reports it. Data holds the step's own fields, e.g. birthWeightGrams for a delivery. */
+  public record StepRequest(
+      @NotBlank @Size(max = 64) String stepCode,
+      @NotNull LocalDate occurredOn,
+      Map<String, Object> data,
+      @Valid Evidence evidence,
+      @Size(max = 2000) String note) {
+
+    Map<String, Object> fields() {
+      return data == null ? Map.of() : data;
+    }
+  }
+
+  /** The recorded step, and whether this call recorded it or replayed an earlier identical request. */
+  public record Recorded(PathwayStep step, boolean replayed) {}
+
+  public Recorded record(UUID pathwayId, StepRequest request, String idempotencyKey, Actor actor) {
+    String requestHash = Json.fingerprint(request);
+    try {
+      return transactions.execute(tx -> recordInTransaction(pathwayId, request, idempotencyKey, requestHash, actor));
+    } catch (DataIntegrityViolationException raced) {
+      // A concurrent request with the same key committed first: answer as a retry of it.
+      return transactions.execute(tx -> recordInTransaction(pathwayId, request, idempotencyKey, requestHash, actor));
+    }
+  }
+
+  private Recorded recordInTransaction(UUID pathwayId, StepRequest request, String idempotencyKey,
+      String requestHash, Actor actor) {
+    Pathway pathway = pathways.lockById(pathwayId).orElseThrow(() -> new NotFound("Pathway", pathwayId));
+    AgencyScope.check(actor, pathway.agencyId(), "Pathway", pathwayId);
+    var earlier = pathway.stepByIdempotencyKey(idempotencyKey);
+    if (earlier.isPresent()) {
+      if (!earlier.get().requestHash().equals(requestHash)) {
+        throw new IdempotencyKeyReused();
+      }
+      return new Recorded(earlier.get(), true);
+    }
+    PathwayDescriptor descriptor = definitions.version(pathway.definitionId()).descriptor();
+    StepDescriptor step = descriptor.step(request.stepCode())
+        .orElseThrow(() -> new InvalidInput("stepCode",
+            "not a step of the " + descriptor.code() + " pathway"));
+    requireValid(step, request);
+
+    PathwayStep recorded = pathway.recordStep(step, new PathwayStep.StepEntry(step.code(),
+        request.occurredOn(), request.fields(), request.evidence(), request.note(), idempotencyKey,
+        requestHash), actor.agencyId(), clock.now());
+    pathways.saveAndFlush(pathway);
+    events.publishEvent(new PathwayEvents.StepRecorded(pathway.id(), recorded.id(), step.messageName(),
+        pathway.deadline(), recorded.data()));
+    return new Recorded(recorded, false);
+  }
+
+  private void requireValid(StepDescriptor step, StepRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.occurredOn().isAfter(clock.today())) {
+      problems.add(new FieldProblem("occurredOn", "is in the future"));
+    }
+    if (step.evidenceRequired() && request.evidence() == null) {
+      problems.add(new FieldProblem("evidence", "step " + step.code()
+          + " needs evidence: who confirmed it, how and when"));
+    }
+    Map<String, Object> data = new TreeMap<>(request.fields());
+    for (FieldDescriptor field : step.dataFields()) {
+      Object value = data.remove(field.name());
+      if (value == null) {
+        if (field.required()) {
+          problems.add(new FieldProblem("data." + field.name(), "required"));
+        }
+        continue;
+      }
+      String problem = field.type().validate(String.valueOf(value));
+      if (problem != null) {
+        problems.add(new FieldProblem("data." + field.name(), problem));
+      }
+    }
+    data.keySet().forEach(name -> problems.add(
+        new FieldProblem("data." + name, "not a field of step " + step.code())));
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.communityhub.engine.payment;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.communityhub.engine.definition.DefinitionPublishing;
+import org.communityhub.engine.pathway.Pathway;
+import org.communityhub.engine.pathway.PathwayQueries;
+import org.communityhub.engine.pathway.PathwayStep;
+import org.communityhub.engine.support.HubClock;
+import org.communityhub.rules.payment.EarnedMilestone;
+import org.communityhub.rules.payment.MilestoneDecision;
+import org.communityhub.rules.payment.PathwayEvent;
+import org.communityhub.rules.payment.PaymentMilestones;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides what a recorded step earns and writes it to the ledger. The payment rules say which milestone
+ * and outcome variant; the payer's contract in force on the step's date says how much. The decision is
+ * stored per step, so a redelivered job returns the first decision instead of deciding again.
+ */
+@Service
+public class MilestoneEvaluation {
+
+  private final PathwayQueries pathways;
+  private final DefinitionPublishing definitions;
+  private final PaymentMilestones milestones;
+  private final ContractRates rates;
+  private final PaymentLedger ledger;
+  private final JdbcClient jdbc;
+  private final HubClock clock;
+
+  MilestoneEvaluation(PathwayQueries pathways, DefinitionPublishing definitions, PaymentMilestones milestones,
+      ContractRates rates, PaymentLedger ledger, JdbcClient jdbc, HubClock clock) {
+    this.pathways = pathways;
+    this.definitions = definitions;
+    this.milestones = milestones;
+    this.rates = rates;
+    this.ledger = ledger;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** What a step earned; both empty when it earned nothing. */
+  public record Earned(Optional<String> milestone, Optional<String> outcomeVariant) {}
+
+  @Transactional
+  public Earned evaluate(UUID pathwayId, UUID stepId) {
+    Optional<Earned> decided = decisionOf(stepId);
+    if (decided.isPresent()) {
+      return decided.get();
+    }
+    Pathway pathway = pathways.forEngine(pathwayId);
+    PathwayStep step = pathway.steps().stream().filter(candidate -> candidate.id().equals(stepId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Step " + stepId + " is not on pathway " + pathwayId));
+    boolean outcomeStep = definitions.version(pathway.definitionId()).descriptor().outcomeStep()
+        .equals(step.stepCode());
+    Map<String, String> data = step.data().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
+    MilestoneDecision decision = milestones.evaluate(
+        new PathwayEvent(pathway.code(), step.stepCode(), outcomeStep, data));
+
+    if (!storeDecision(pathway, step, decision)) {
+      return decisionOf(stepId).orElseThrow(); // a concurrent delivery of the same job decided first
+    }
+    decision.earned().ifPresent(earned -> recordEarning(pathway, step, earned, decision.rulePackageVersion()));
+    return new Earned(decision.earned().map(EarnedMilestone::milestone),
+        decision.earned().map(EarnedMilestone::outcomeVariant));
+  }
+
+  private void recordEarning(Pathway pathway, PathwayStep step, EarnedMilestone earned, String rulesVersion) {
+    if (pathway.payerId() == null) {
+      return; // no payer of record: the outcome counts in metrics, but nobody is billed
+    }
+    var rate = rates.rateOn(step.occurredOn(), pathway.payerId(), pathway.code(), earned.milestone(),
+            earned.outcomeVariant())
+        .orElseThrow(() -> new IllegalStateException("No contract rate for payer " + pathway.payerId()
+            + ", " + pathway.code() + " " + earned.milestone() + "/" + earned.outcomeVariant()
+            + " on " + step.occurredOn()));
+    ledger.recordEarning(new LedgerEntry(UUID.randomUUID(), "EARNING", pathway.id(), step.id(),
+        pathway.payerId(), step.agencyId(), pathway.code(), earned.milestone(), earned.outcomeVariant(),
+        rate.amountCents(), rate.contractId(), rulesVersion, step.occurredOn(), clock.now()));
+  }
+
+  private boolean storeDecision(Pathway pathway, PathwayStep step, MilestoneDecision decision) {
+    return jdbc.sql("""
+            insert into milestone_decision (step_id, pathway_id, milestone, outcome_variant, rule_name,
+                                            rule_package_version, decided_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (step_id) do nothing""")
+        .params(step.id(), pathway.id(),
+            decision.earned().map(EarnedMilestone::milestone).orElse(null),
+            decision.earned().map(EarnedMilestone::outcomeVariant).orElse(null),
+            decision.earned().map(EarnedMilestone::ruleName).orElse(null),
+            decision.rulePackageVersion(), java.sql.Timestamp.from(clock.now()))
+        .update() == 1;
+  }
+
+  private Optional<Earned> decisionOf(UUID stepId) {
+    return jdbc.sql("select milestone, outcome_variant from milestone_decision where step_id = ?")
+        .param(stepId)
+        .query((rs, row) -> new Earned(Optional.ofNullable(rs.getString("milestone")),
+            Optional.ofNullable(rs.getString("outcome_variant"))))
+        .optional();
+  }
+}

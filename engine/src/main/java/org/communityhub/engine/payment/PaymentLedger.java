@@ -1,0 +1,65 @@
+package org.communityhub.engine.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only payment ledger. An earning is inserted at most once per pathway and milestone (a unique
+ * index, so that a redelivered job or a race cannot pay twice); nothing is ever updated or deleted.
+ */
+@Repository
+public class PaymentLedger {
+
+  private final JdbcClient jdbc;
+
+  PaymentLedger(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the earning unless this milestone of this pathway is already earned; true if inserted. */
+  boolean recordEarning(LedgerEntry entry) {
+    int inserted = jdbc.sql("""
+            insert into payment_ledger (id, entry_type, pathway_id, step_id, payer_id, agency_id, pathway_code,
+                                        milestone, outcome_variant, amount_cents, contract_id,
+                                        rule_package_version, occurred_on, recorded_at)
+            values (:id, 'EARNING', :pathway, :step, :payer, :agency, :code, :milestone, :variant, :amount,
+                    :contract, :rules, :occurredOn, :recordedAt)
+            on conflict (pathway_id, milestone, occurrence) where entry_type = 'EARNING' do nothing""")
+        .param("id", entry.id())
+        .param("pathway", entry.pathwayId())
+        .param("step", entry.stepId())
+        .param("payer", entry.payerId())
+        .param("agency", entry.agencyId())
+        .param("code", entry.pathwayCode())
+        .param("milestone", entry.milestone())
+        .param("variant", entry.outcomeVariant())
+        .param("amount", entry.amountCents())
+        .param("contract", entry.contractId())
+        .param("rules", entry.rulePackageVersion())
+        .param("occurredOn", entry.occurredOn())
+        .param("recordedAt", java.sql.Timestamp.from(entry.recordedAt()))
+        .update();
+    return inserted == 1;
+  }
+
+  public List<LedgerEntry> ofPathway(UUID pathwayId) {
+    return jdbc.sql("select * from payment_ledger where pathway_id = ? order by seq")
+        .param(pathwayId)
+        .query(PaymentLedger::entry)
+        .list();
+  }
+
+  private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+    return new LedgerEntry(rs.getObject("id", UUID.class), rs.getString("entry_type"),
+        rs.getObject("pathway_id", UUID.class), rs.getObject("step_id", UUID.class),
+        rs.getObject("payer_id", UUID.class), rs.getObject("agency_id", UUID.class),
+        rs.getString("pathway_code"), rs.getString("milestone"), rs.getString("outcome_variant"),
+        rs.getLong("amount_cents"), rs.getObject("contract_id", UUID.class),
+        rs.getString("rule_package_version"), rs.getObject("occurred_on", java.time.LocalDate.class),
+        rs.getTimestamp("recorded_at").toInstant());
+  }
+}

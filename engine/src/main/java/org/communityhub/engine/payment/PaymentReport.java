@@ -1,0 +1,57 @@
+package org.communityhub.engine.payment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.communityhub.engine.support.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a payer owes for the events that occurred in a period, by agency and pathway, summed from the
+ * ledger (reversals included, as negative amounts), so the report always reconciles with the ledger.
+ */
+@Service
+public class PaymentReport {
+
+  private final JdbcClient jdbc;
+  private final Payers payers;
+
+  PaymentReport(JdbcClient jdbc, Payers payers) {
+    this.jdbc = jdbc;
+    this.payers = payers;
+  }
+
+  public record Line(UUID agencyId, String agencyName, String pathwayCode, String milestone,
+      String outcomeVariant, long count, long amountCents) {}
+
+  public record Report(String payer, LocalDate from, LocalDate to, List<Line> lines, long totalCents) {}
+
+  @Transactional(readOnly = true)
+  public Report owedBy(String payerCode, LocalDate from, LocalDate to) {
+    if (from.isAfter(to)) {
+      throw new InvalidInput("from", "must not be after to");
+    }
+    UUID payerId = payers.idOf(payerCode).orElseThrow(() -> new InvalidInput("payer", "unknown payer code"));
+    List<Line> lines = jdbc.sql("""
+            select l.agency_id, a.name as agency_name, l.pathway_code, l.milestone, l.outcome_variant,
+                   count(*) filter (where l.entry_type = 'EARNING')
+                     - count(*) filter (where l.entry_type = 'REVERSAL') as count,
+                   sum(l.amount_cents) as amount_cents
+              from payment_ledger l
+              join agency a on a.id = l.agency_id
+             where l.payer_id = :payer and l.occurred_on between :from and :to
+             group by l.agency_id, a.name, l.pathway_code, l.milestone, l.outcome_variant
+             order by a.name, l.pathway_code, l.milestone, l.outcome_variant""")
+        .param("payer", payerId)
+        .param("from", from)
+        .param("to", to)
+        .query((rs, row) -> new Line(rs.getObject("agency_id", UUID.class), rs.getString("agency_name"),
+            rs.getString("pathway_code"), rs.getString("milestone"), rs.getString("outcome_variant"),
+            rs.getLong("count"), rs.getLong("amount_cents")))
+        .list();
+    long total = lines.stream().mapToLong(Line::amountCents).sum();
+    return new Report(payerCode, from, to, lines, total);
+  }
+}

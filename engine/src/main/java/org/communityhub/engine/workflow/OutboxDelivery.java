@@ -1,0 +1,214 @@
+package org.communityhub.engine.workflow;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.communityhub.engine.support.HubClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Delivers the outbox to the engine. One loop hands out the oldest undelivered row of each pathway; at
+ * most one command per pathway is in flight (order per pathway) and a bounded number overall. Failures,
+ * RESOURCE_EXHAUSTED included, are retried with exponential backoff; a message the engine already has
+ * (same message id) counts as delivered, so a redelivery never doubles a step.
+ */
+@Component
+class OutboxDelivery implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+
+  private final Outbox outbox;
+  private final EngineDeployment deployment;
+  private final CamundaClient client;
+  private final HubClock clock;
+  private final OutboxSettings settings;
+  private final Semaphore permits;
+  private final Set<UUID> pathwaysInFlight = ConcurrentHashMap.newKeySet();
+  private final Object signal = new Object();
+  private volatile boolean running;
+  private boolean signalled;
+  private Thread loop;
+
+  OutboxDelivery(Outbox outbox, EngineDeployment deployment, CamundaClient client, HubClock clock,
+      OutboxSettings settings) {
+    this.outbox = outbox;
+    this.deployment = deployment;
+    this.client = client;
+    this.clock = clock;
+    this.settings = settings;
+    this.permits = new Semaphore(settings.maxInFlight());
+  }
+
+  /** Wakes the loop once the current transaction commits, so new rows go out without waiting a poll. */
+  void wakeUpAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          wakeUp();
+        }
+      });
+    } else {
+      wakeUp();
+    }
+  }
+
+  private void wakeUp() {
+    synchronized (signal) {
+      signalled = true;
+      signal.notifyAll();
+    }
+  }
+
+  private void deliverUntilStopped() {
+    while (running) {
+      try {
+        if (dispatchDueRows() == 0) {
+          awaitSignal(settings.pollInterval());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Outbox delivery loop failed, retrying: {}", e.getMessage());
+        sleepQuietly(settings.pollInterval());
+      }
+    }
+  }
+
+  private int dispatchDueRows() throws InterruptedException {
+    List<Outbox.Pending> heads = outbox.dueHeads(clock.now(), settings.batchSize());
+    int dispatched = 0;
+    for (Outbox.Pending row : heads) {
+      if (!running || !pathwaysInFlight.add(row.pathwayId())) {
+        continue;
+      }
+      permits.acquire();
+      dispatched++;
+      send(row).whenComplete((ignored, failure) -> {
+        try {
+          settle(row, failure);
+        } finally {
+          pathwaysInFlight.remove(row.pathwayId());
+          permits.release();
+          wakeUp();
+        }
+      });
+    }
+    return dispatched;
+  }
+
+  private CompletableFuture<?> send(Outbox.Pending row) {
+    try {
+      EngineCommand command = row.command();
+      return switch (command.kind()) {
+        case START_PROCESS -> client.newCreateInstanceCommand()
+            .processDefinitionKey(deployment.engineKeyOf(command.definitionId()))
+            .variables(command.variables())
+            .send()
+            .toCompletableFuture();
+        case PUBLISH_MESSAGE -> client.newPublishMessageCommand()
+            .messageName(command.messageName())
+            .correlationKey(command.correlationKey())
+            .messageId(command.messageId())
+            .timeToLive(timeToLive(command.aliveUntil()))
+            .variables(command.variables())
+            .send()
+            .toCompletableFuture();
+      };
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Duration timeToLive(Instant aliveUntil) {
+    Duration remaining = Duration.between(clock.now(), aliveUntil);
+    return remaining.isNegative() ? Duration.ZERO : remaining;
+  }
+
+  private void settle(Outbox.Pending row, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause == null || alreadyPublished(cause)) {
+      outbox.delivered(row.id(), clock.now());
+      return;
+    }
+    Duration delay = retryDelay(row.attempts());
+    log.warn("Outbox row {} (pathway {}) not delivered, attempt {}, retry in {}: {}", row.id(),
+        row.pathwayId(), row.attempts() + 1, delay, cause.getMessage());
+    outbox.failed(row.id(), String.valueOf(cause.getMessage()), clock.now().plus(delay));
+  }
+
+  private static boolean alreadyPublished(Throwable cause) {
+    return cause instanceof ClientStatusException status
+        && status.getStatusCode() == Status.Code.ALREADY_EXISTS;
+  }
+
+  private Duration retryDelay(int attempts) {
+    Duration delay = settings.firstRetryDelay().multipliedBy(1L << Math.min(attempts, 16));
+    return delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay;
+  }
+
+  private void awaitSignal(Duration timeout) throws InterruptedException {
+    synchronized (signal) {
+      if (!signalled) {
+        signal.wait(timeout.toMillis());
+      }
+      signalled = false;
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    loop = Thread.ofPlatform().name("outbox-delivery").daemon().start(this::deliverUntilStopped);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    wakeUp();
+    try {
+      loop.join(Duration.ofSeconds(10));
+      // Let commands in flight settle so their rows are marked before the client closes.
+      if (permits.tryAcquire(settings.maxInFlight(), 10, TimeUnit.SECONDS)) {
+        permits.release(settings.maxInFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** After the start-up work (phase 0) has published and deployed the definitions. */
+  @Override
+  public int getPhase() {
+    return 100;
+  }
+}

@@ -1,0 +1,17 @@
+package org.communityhub.engine.workflow;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox is delivered. A small bound on commands in flight is faster than a large one: the broker
+ * answers a flood with RESOURCE_EXHAUSTED (field notes: 10-16 in flight drew none).
+ */
+@ConfigurationProperties("hub.outbox")
+public record OutboxSettings(
+    @DefaultValue("16") int maxInFlight,
+    @DefaultValue("64") int batchSize,
+    @DefaultValue("500ms") Duration pollInterval,
+    @DefaultValue("250ms") Duration firstRetryDelay,
+    @DefaultValue("60s") Duration maxRetryDelay) {}

@@ -1,0 +1,74 @@
+package org.communityhub.api.client;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.communityhub.api.caller.CurrentActor;
+import org.communityhub.engine.checklist.Checklist;
+import org.communityhub.engine.checklist.ChecklistScoring;
+import org.communityhub.engine.checklist.ChecklistSubmission;
+import org.communityhub.engine.registry.Client;
+import org.communityhub.engine.registry.ClientRegistration;
+import org.communityhub.engine.registry.ClientRegistry;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ClientController {
+
+  private final ClientRegistry registry;
+  private final ChecklistScoring checklists;
+  private final CurrentActor actor;
+
+  ClientController(ClientRegistry registry, ChecklistScoring checklists, CurrentActor actor) {
+    this.registry = registry;
+    this.checklists = checklists;
+    this.actor = actor;
+  }
+
+  record ClientView(UUID id, UUID agencyId, String givenName, String familyName, LocalDate birthDate,
+      String phone, String medicaidId, UUID payerId, String duplicateOverrideReason, Instant createdAt) {
+
+    static ClientView of(Client client) {
+      return new ClientView(client.id(), client.agencyId(), client.givenName(), client.familyName(),
+          client.birthDate(), client.phone(), client.medicaidId(), client.payerId(),
+          client.duplicateOverrideReason(), client.createdAt());
+    }
+  }
+
+  record ChecklistView(UUID id, UUID clientId, String kind, int score, String tier,
+      List<Checklist.Recommendation> recommendations, String rulePackageVersion, Instant submittedAt) {
+
+    static ChecklistView of(Checklist checklist) {
+      return new ChecklistView(checklist.id(), checklist.clientId(), checklist.kind(), checklist.score(),
+          checklist.tier(), checklist.recommendations(), checklist.rulePackageVersion(),
+          checklist.submittedAt());
+    }
+  }
+
+  @PostMapping("/clients")
+  ResponseEntity<ClientView> register(@Valid @RequestBody ClientRegistration registration) {
+    Client client = registry.register(registration, actor.get());
+    return ResponseEntity.created(URI.create("/clients/" + client.id())).body(ClientView.of(client));
+  }
+
+  @GetMapping("/clients/{clientId}")
+  ClientView find(@PathVariable UUID clientId) {
+    return ClientView.of(registry.find(clientId, actor.get()));
+  }
+
+  @PostMapping("/clients/{clientId}/checklists")
+  ResponseEntity<ChecklistView> submitChecklist(@PathVariable UUID clientId,
+      @Valid @RequestBody ChecklistSubmission submission) {
+    Checklist checklist = checklists.submit(clientId, submission, actor.get());
+    return ResponseEntity.created(URI.create("/clients/" + clientId + "/checklists/" + checklist.id()))
+        .body(ChecklistView.of(checklist));
+  }
+}

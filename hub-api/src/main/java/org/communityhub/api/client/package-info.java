@@ -1,0 +1,2 @@
+/** Client registration and checklists over HTTP. */
+package org.communityhub.api.client;

@@ -1,0 +1,79 @@
+package org.communityhub.api.pathway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.communityhub.api.caller.CurrentActor;
+import org.communityhub.engine.pathway.Pathway;
+import org.communityhub.engine.pathway.PathwayClosing;
+import org.communityhub.engine.pathway.PathwayOpening;
+import org.communityhub.engine.pathway.PathwayQueries;
+import org.communityhub.engine.pathway.StepRecording;
+import org.communityhub.engine.payment.PaymentLedger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+class PathwayController {
+
+  private final PathwayOpening opening;
+  private final StepRecording steps;
+  private final PathwayClosing closing;
+  private final PathwayQueries queries;
+  private final PaymentLedger ledger;
+  private final CurrentActor actor;
+
+  PathwayController(PathwayOpening opening, StepRecording steps, PathwayClosing closing,
+      PathwayQueries queries, PaymentLedger ledger, CurrentActor actor) {
+    this.opening = opening;
+    this.steps = steps;
+    this.closing = closing;
+    this.queries = queries;
+    this.ledger = ledger;
+    this.actor = actor;
+  }
+
+  @PostMapping("/clients/{clientId}/pathways")
+  ResponseEntity<PathwayView> open(@PathVariable UUID clientId,
+      @Valid @RequestBody PathwayOpening.OpenRequest request) {
+    Pathway pathway = opening.open(clientId, request, actor.get());
+    return ResponseEntity.created(URI.create("/pathways/" + pathway.id())).body(view(pathway));
+  }
+
+  @GetMapping("/pathways/{pathwayId}")
+  PathwayView find(@PathVariable UUID pathwayId) {
+    return view(queries.find(pathwayId, actor.get()));
+  }
+
+  /** A retry with the same Idempotency-Key and body answers exactly as the first request did. */
+  @PostMapping("/pathways/{pathwayId}/steps")
+  ResponseEntity<PathwayView.StepView> recordStep(@PathVariable UUID pathwayId,
+      @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
+      @Valid @RequestBody StepRecording.StepRequest request) {
+    var recorded = steps.record(pathwayId, request, idempotencyKey, actor.get());
+    return ResponseEntity.created(URI.create("/pathways/" + pathwayId + "/steps/" + recorded.step().id()))
+        .body(PathwayView.StepView.of(recorded.step()));
+  }
+
+  /** Accepted: the pathway's process finishes it incomplete and the pathway's status follows. */
+  @PostMapping("/pathways/{pathwayId}/close")
+  ResponseEntity<PathwayView> close(@PathVariable UUID pathwayId,
+      @Valid @RequestBody PathwayClosing.CloseRequest request) {
+    Pathway pathway = closing.requestClose(pathwayId, request, actor.get());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(queries.find(pathway.id(), actor.get())));
+  }
+
+  private PathwayView view(Pathway pathway) {
+    return PathwayView.of(pathway, ledger.ofPathway(pathway.id()));
+  }
+}

@@ -1,0 +1,128 @@
+package org.communityhub.api.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import java.util.Map;
+import org.communityhub.engine.support.FieldProblem;
+import org.communityhub.engine.support.HubException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal is an application/problem+json document. Field problems go in "errors" as
+ * {field, reason} pairs, so a client can point at the input that was wrong.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(HubException.class)
+  ResponseEntity<ProblemDetail> refused(HubException refusal) {
+    HttpStatus status = switch (refusal.kind()) {
+      case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+    };
+    ProblemDetail problem = problem(status, refusal.getMessage(), refusal.fieldProblems());
+    refusal.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch) {
+    return badRequest("A parameter has the wrong type",
+        List.of(new FieldProblem(mismatch.getName(), "not a valid " + typeName(mismatch.getRequiredType()))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = invalid.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+        .sorted(java.util.Comparator.comparing(FieldProblem::field))
+        .toList();
+    return asObject(badRequest("The request has invalid fields", problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems = invalid.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+            result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList();
+    return asObject(badRequest("The request has invalid parameters", problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = "body";
+    String reason = "is not valid JSON";
+    if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field = mapping.getPath().stream()
+          .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+              : String.valueOf(reference.getIndex()))
+          .reduce((left, right) -> left + "." + right)
+          .orElse("body");
+      reason = "has a value of the wrong type or format";
+    }
+    return asObject(badRequest("The request body cannot be read", List.of(new FieldProblem(field, reason))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleServletRequestBindingException(
+      org.springframework.web.bind.ServletRequestBindingException missing, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (missing instanceof MissingRequestHeaderException header) {
+      return asObject(badRequest("A required header is missing",
+          List.of(new FieldProblem(header.getHeaderName(), "required"))));
+    }
+    return super.handleServletRequestBindingException(missing, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException missing, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return asObject(badRequest("A required parameter is missing",
+        List.of(new FieldProblem(missing.getParameterName(), "required"))));
+  }
+
+  private static ResponseEntity<ProblemDetail> badRequest(String detail, List<FieldProblem> problems) {
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, problems));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> problems) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    if (!problems.isEmpty()) {
+      problem.setProperty("errors", problems.stream()
+          .map(fieldProblem -> Map.of("field", fieldProblem.field(), "reason", fieldProblem.reason()))
+          .toList());
+    }
+    return problem;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+    return (ResponseEntity) response;
+  }
+
+  private static String typeName(Class<?> type) {
+    return type == null ? "value" : type.getSimpleName();
+  }
+}

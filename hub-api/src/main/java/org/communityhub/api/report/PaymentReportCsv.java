@@ -1,0 +1,38 @@
+package org.communityhub.api.report;
+
+import java.math.BigDecimal;
+import org.communityhub.engine.payment.PaymentReport;
+
+/** RFC 4180 CSV of a payment report; amounts in currency units with two decimals, from integer cents. */
+final class PaymentReportCsv {
+
+  private PaymentReportCsv() {}
+
+  static String render(PaymentReport.Report report) {
+    StringBuilder csv = new StringBuilder(
+        "payer,from,to,agency_id,agency_name,pathway_code,milestone,outcome_variant,count,amount\r\n");
+    for (PaymentReport.Line line : report.lines()) {
+      csv.append(String.join(",", field(report.payer()), report.from().toString(), report.to().toString(),
+              line.agencyId().toString(), field(line.agencyName()), field(line.pathwayCode()),
+              field(line.milestone()), field(line.outcomeVariant()), Long.toString(line.count()),
+              amount(line.amountCents())))
+          .append("\r\n");
+    }
+    csv.append(String.join(",", field(report.payer()), report.from().toString(), report.to().toString(),
+        "", "TOTAL", "", "", "", "", amount(report.totalCents()))).append("\r\n");
+    return csv.toString();
+  }
+
+  private static String amount(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  /** Quotes when needed, and defuses spreadsheet formulas in names that start with =, +, - or @. */
+  private static String field(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+  }
+}

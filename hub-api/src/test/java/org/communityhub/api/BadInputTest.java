@@ -1,0 +1,263 @@
+package org.communityhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input is answered with a 4xx application/problem+json naming the field and the reason, and writes
+ * nothing: every test compares the row counts of the HUB's tables before and after.
+ */
+class BadInputTest {
+
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+  private static final List<String> TABLES = List.of("client", "checklist", "pathway", "pathway_step",
+      "outbox", "milestone_decision", "payment_ledger");
+
+  @TempDir
+  static Path dataDir;
+  static RunningHub hub;
+  static String clientId;
+  static String housing;
+
+  @BeforeAll
+  static void startHubWithAClientAndAPathway() {
+    hub = RunningHub.start(dataDir);
+    clientId = hub.register(Personas.pregnantClientWithUnstableHousing());
+    hub.post("/clients/" + clientId + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+    housing = hub.open(clientId, "HOUSING", Map.of());
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @Test
+  void rejectsMalformedJson() {
+    JsonNode problem = refused(400, () -> hub.postRaw("/clients", "{\"givenName\": \"Ana\",", Map.of()));
+    assertThat(fields(problem)).containsExactly("body");
+  }
+
+  @Test
+  void rejectsARegistrationWithMissingFields() {
+    JsonNode problem = refused(400, () -> hub.post("/clients", Map.of("givenName", "Ana")));
+    assertThat(fields(problem)).containsExactly("birthDate", "familyName");
+  }
+
+  @Test
+  void rejectsADateThatIsNotADate() {
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("birthDate", "12/04/1998");
+    assertThat(fields(refused(400, () -> hub.post("/clients", registration)))).containsExactly("birthDate");
+  }
+
+  @Test
+  void rejectsAnUnknownPayer() {
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("coverage", Map.of("payer", "NOBODY"));
+    assertThat(fields(refused(422, () -> hub.post("/clients", registration)))).containsExactly("coverage.payer");
+  }
+
+  @Test
+  void refusesAProbableDuplicateWithItsCandidatesUnlessOverriddenWithAReason() {
+    Map<String, Object> first = Personas.registration("Rosa", "Diaz-" + Personas.unique(), LocalDate.of(1990, 1, 2));
+    String firstId = hub.register(first);
+    Map<String, Object> again = new LinkedHashMap<>(first);
+    again.put("givenName", "ROSA");
+    again.put("medicaidId", "MCD" + Personas.unique());
+
+    JsonNode problem = refused(409, () -> hub.post("/clients", again));
+    assertThat(problem.path("candidates").findValuesAsText("")).isEmpty();
+    assertThat(problem.path("candidates").get(0).asText()).isEqualTo(firstId);
+    assertThat(problem.path("overridable").asBoolean()).isTrue();
+
+    again.put("duplicateOverrideReason", "Two people of the same name and birth date, confirmed by ID");
+    assertThat(hub.post("/clients", again).status()).isEqualTo(201);
+  }
+
+  @Test
+  void refusesTheSameMedicaidIdEvenWithAnOverride() {
+    Map<String, Object> first = Personas.pregnantClientWithUnstableHousing();
+    hub.register(first);
+    Map<String, Object> other = Personas.foodInsecureClient();
+    other.put("medicaidId", first.get("medicaidId"));
+    other.put("duplicateOverrideReason", "trust me");
+    JsonNode problem = refused(409, () -> hub.post("/clients", other));
+    assertThat(problem.path("overridable").asBoolean()).isFalse();
+  }
+
+  @Test
+  void rejectsAnUnknownChecklistQuestion() {
+    Map<String, String> answers = new LinkedHashMap<>(
+        (Map<String, String>) Personas.initialChecklistOfFoodInsecureClient().get("answers"));
+    answers.put("favourite_colour", "blue");
+    answers.put("er_visits_12_months", "many");
+    JsonNode problem = refused(422, () -> hub.post("/clients/" + clientId + "/checklists",
+        Map.of("kind", "INITIAL", "answers", answers)));
+    assertThat(fields(problem)).containsExactly("answers.favourite_colour", "answers.er_visits_12_months");
+  }
+
+  @Test
+  void rejectsAnUnknownPathwayCode() {
+    JsonNode problem = refused(422, () -> hub.post("/clients/" + clientId + "/pathways",
+        Map.of("pathwayCode", "ASTROLOGY")));
+    assertThat(fields(problem)).containsExactly("pathwayCode");
+  }
+
+  @Test
+  void rejectsAPregnancyWithoutItsDueDate() {
+    JsonNode problem = refused(422, () -> hub.post("/clients/" + clientId + "/pathways",
+        Map.of("pathwayCode", "PREGNANCY")));
+    assertThat(fields(problem)).containsExactly("openingFields.estimatedDueDate");
+  }
+
+  @Test
+  void refusesASecondOpenPathwayOfTheSameCode() {
+    JsonNode problem = refused(409, () -> hub.post("/clients/" + clientId + "/pathways",
+        Map.of("pathwayCode", "HOUSING")));
+    assertThat(problem.path("openPathway").asText()).isEqualTo(housing);
+  }
+
+  @Test
+  void refusesAPathwayTheClientIsNotEligibleFor() {
+    JsonNode problem = refused(422, () -> hub.post("/clients/" + clientId + "/pathways",
+        Map.of("pathwayCode", "FOOD_SECURITY")));
+    assertThat(problem.path("reasons").get(0).path("rule").asText()).isNotBlank();
+  }
+
+  @Test
+  void rejectsAStepThatIsNotInThePathway() {
+    JsonNode problem = refused(422, () -> recordStep(housing, "DELIVERY", key()));
+    assertThat(fields(problem)).containsExactly("stepCode");
+  }
+
+  @Test
+  void rejectsAStepWithoutItsIdempotencyKey() {
+    JsonNode problem = refused(400, () -> hub.post("/pathways/" + housing + "/steps",
+        RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY, Map.of(), null)));
+    assertThat(fields(problem)).containsExactly("Idempotency-Key");
+  }
+
+  @Test
+  void rejectsAnOutcomeWithoutEvidence() {
+    JsonNode problem = refused(422, () -> recordStep(housing, "MOVED_IN", key()));
+    assertThat(fields(problem)).containsExactly("evidence");
+  }
+
+  @Test
+  void rejectsAStepDatedInTheFuture() {
+    JsonNode problem = refused(422, () -> hub.post("/pathways/" + housing + "/steps",
+        RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY.plusDays(2), Map.of(), null),
+        Map.of("Idempotency-Key", key())));
+    assertThat(fields(problem)).containsExactly("occurredOn");
+  }
+
+  @Test
+  void refusesAStepBeforeItsPrerequisite() {
+    String other = openedHousingForANewClient();
+    refused(409, () -> recordStep(other, "HOUSING_SECURED", key()));
+  }
+
+  @Test
+  void answersARetryWithTheFirstStepAndRefusesTheSameKeyWithAnotherBody() {
+    String other = openedHousingForANewClient();
+    String key = key();
+    var first = recordStep(other, "APPLICATION_SUBMITTED", key);
+    assertThat(first.status()).isEqualTo(201);
+
+    Map<String, Long> before = rowCounts();
+    var retry = recordStep(other, "APPLICATION_SUBMITTED", key);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+    assertThat(rowCounts()).isEqualTo(before);
+
+    JsonNode problem = refused(422, () -> hub.post("/pathways/" + other + "/steps",
+        RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY.minusDays(1), Map.of(), null),
+        Map.of("Idempotency-Key", key)));
+    assertThat(fields(problem)).containsExactly("Idempotency-Key");
+  }
+
+  @Test
+  void refusesAStepOnAPathwayThatIsClosing() {
+    String other = openedHousingForANewClient();
+    assertThat(hub.post("/pathways/" + other + "/close", Map.of("reason", "MOVED_AWAY")).status()).isEqualTo(202);
+    refused(409, () -> recordStep(other, "APPLICATION_SUBMITTED", key()));
+  }
+
+  @Test
+  void rejectsAnUnknownCloseReasonAndTheTimersOwnReason() {
+    assertThat(fields(refused(400, () -> hub.post("/pathways/" + housing + "/close",
+        Map.of("reason", "BORED"))))).containsExactly("reason");
+    refused(409, () -> hub.post("/pathways/" + housing + "/close", Map.of("reason", "TIME_LIMIT")));
+  }
+
+  @Test
+  void answersNotFoundForAPathwayThatDoesNotExistAndBadRequestForAnIdThatIsNotOne() {
+    refused(404, () -> hub.get("/pathways/" + UUID.randomUUID()));
+    assertThat(fields(refused(400, () -> hub.get("/pathways/not-a-uuid")))).containsExactly("pathwayId");
+  }
+
+  @Test
+  void rejectsAReportForAnUnknownPayerOrAnInvertedPeriod() {
+    assertThat(fields(refused(422, () -> hub.get("/reports/payments?payer=NOBODY&from=2026-01-01&to=2026-01-31"))))
+        .containsExactly("payer");
+    assertThat(fields(refused(422, () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from=2026-02-01&to=2026-01-31"))))
+        .containsExactly("from");
+    assertThat(fields(refused(400, () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from=2026-02-01"))))
+        .containsExactly("to");
+  }
+
+  private static String openedHousingForANewClient() {
+    String client = hub.register(Personas.pregnantClientWithUnstableHousing());
+    hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+    return hub.open(client, "HOUSING", Map.of());
+  }
+
+  private static RunningHub.Response recordStep(String pathwayId, String code, String key) {
+    return hub.post("/pathways/" + pathwayId + "/steps",
+        RunningHub.stepBody(code, TODAY, Map.of(), null), Map.of("Idempotency-Key", key));
+  }
+
+  /** Sends the request, checks it is refused as a problem document, and that nothing was written. */
+  private static JsonNode refused(int status, Supplier<RunningHub.Response> request) {
+    Map<String, Long> before = rowCounts();
+    RunningHub.Response response = request.get();
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(rowCounts()).as("rows written by a refused request").isEqualTo(before);
+    JsonNode problem = response.json();
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("detail").asText()).isNotBlank();
+    return problem;
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    return problem.path("errors").findValuesAsText("field");
+  }
+
+  private static Map<String, Long> rowCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    TABLES.forEach(table -> counts.put(table,
+        hub.jdbc().sql("select count(*) from " + table).query(Long.class).single()));
+    return counts;
+  }
+
+  private static String key() {
+    return UUID.randomUUID().toString();
+  }
+}
