@@ -3,8 +3,6 @@ package org.communityhub.engine.pathway;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
@@ -77,10 +75,10 @@ public class PathwayOpening {
     refuseIfOpen(clientId, descriptor.code(), typeCode);
 
     LocalDate today = clock.today();
-    LocalDate dueDate = descriptor.timeLimit().dueDate(today, request.fields());
     Pathway pathway = Pathway.open(new Pathway.Opening(clientId, client.agencyId(), definition.id(),
         descriptor.code(), typeCode, client.payerId(), request.fields(), decision.rulePackageVersion(),
-        today, dueDate, clock.endOf(dueDate).toInstant()), clock.now());
+        today, descriptor.timeLimit().dueDate(today, request.fields()),
+        descriptor.timeLimit().deadline(today, request.fields(), clock.zone()).toInstant()), clock.now());
     try {
       pathways.saveAndFlush(pathway);
     } catch (DataIntegrityViolationException raced) {
@@ -99,27 +97,11 @@ public class PathwayOpening {
   }
 
   private static void requireOpeningFields(PathwayDescriptor descriptor, Map<String, String> fields) {
-    List<FieldProblem> problems = new ArrayList<>();
-    for (FieldDescriptor field : descriptor.openingFields()) {
-      String value = fields.get(field.name());
-      if (value == null || value.isBlank()) {
-        if (field.required()) {
-          problems.add(new FieldProblem("openingFields." + field.name(), "required"));
-        }
-        continue;
-      }
-      String problem = field.type().validate(value);
-      if (problem != null) {
-        problems.add(new FieldProblem("openingFields." + field.name(), problem));
-      }
-    }
-    fields.keySet().stream()
-        .filter(name -> descriptor.openingFields().stream().noneMatch(field -> field.name().equals(name)))
-        .sorted()
-        .forEach(name -> problems.add(new FieldProblem("openingFields." + name,
-            "not an opening field of the " + descriptor.code() + " pathway")));
-    if (!problems.isEmpty()) {
-      throw new InvalidInput(problems);
+    Map<String, String> errors = FieldDescriptor.validate(descriptor.openingFields(), fields);
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors.entrySet().stream()
+          .map(error -> new FieldProblem("openingFields." + error.getKey(), error.getValue()))
+          .toList());
     }
   }
 }

@@ -110,22 +110,10 @@ public class StepRecording {
       problems.add(new FieldProblem("evidence", "step " + step.code()
           + " needs evidence: who confirmed it, how and when"));
     }
-    Map<String, Object> data = new TreeMap<>(request.fields());
-    for (FieldDescriptor field : step.dataFields()) {
-      Object value = data.remove(field.name());
-      if (value == null) {
-        if (field.required()) {
-          problems.add(new FieldProblem("data." + field.name(), "required"));
-        }
-        continue;
-      }
-      String problem = field.type().validate(String.valueOf(value));
-      if (problem != null) {
-        problems.add(new FieldProblem("data." + field.name(), problem));
-      }
-    }
-    data.keySet().forEach(name -> problems.add(
-        new FieldProblem("data." + name, "not a field of step " + step.code())));
+    Map<String, String> data = new TreeMap<>();
+    request.fields().forEach((name, value) -> data.put(name, value == null ? null : String.valueOf(value)));
+    FieldDescriptor.validate(step.dataFields(), data).forEach((name, reason) ->
+        problems.add(new FieldProblem("data." + name, reason)));
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
