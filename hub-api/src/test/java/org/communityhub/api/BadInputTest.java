@@ -154,6 +154,22 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsABlankIdempotencyKey() {
+    JsonNode problem = refused(400, () -> hub.post("/pathways/" + housing + "/steps",
+        RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY, Map.of(), null), Map.of("Idempotency-Key", " ")));
+    assertThat(fields(problem)).containsExactly("Idempotency-Key");
+  }
+
+  @Test
+  void rejectsAStepDataFieldOfTheWrongType() {
+    String pregnancy = openedPregnancyForANewClient();
+    JsonNode problem = refused(422, () -> hub.post("/pathways/" + pregnancy + "/steps",
+        RunningHub.stepBody("DELIVERY", TODAY, Map.of("birthWeightGrams", "heavy", "eyeColour", "brown"),
+            RunningHub.evidence()), Map.of("Idempotency-Key", key())));
+    assertThat(fields(problem)).containsExactlyInAnyOrder("data.birthWeightGrams", "data.eyeColour");
+  }
+
+  @Test
   void rejectsAnOutcomeWithoutEvidence() {
     JsonNode problem = refused(422, () -> recordStep(housing, "MOVED_IN", key()));
     assertThat(fields(problem)).containsExactly("evidence");
@@ -226,6 +242,12 @@ class BadInputTest {
     String client = hub.register(Personas.pregnantClientWithUnstableHousing());
     hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
     return hub.open(client, "HOUSING", Map.of());
+  }
+
+  private static String openedPregnancyForANewClient() {
+    String client = hub.register(Personas.pregnantClientWithUnstableHousing());
+    hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+    return hub.open(client, "PREGNANCY", Map.of("estimatedDueDate", TODAY.plusMonths(4).toString()));
   }
 
   private static RunningHub.Response recordStep(String pathwayId, String code, String key) {

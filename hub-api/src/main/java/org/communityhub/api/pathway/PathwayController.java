@@ -14,7 +14,6 @@ import org.communityhub.engine.pathway.StepRecording;
 import org.communityhub.engine.payment.PaymentLedger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 class PathwayController {
 
   private final PathwayOpening opening;

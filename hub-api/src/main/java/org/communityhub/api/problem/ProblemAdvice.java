@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.communityhub.engine.support.FieldProblem;
 import org.communityhub.engine.support.HubException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -63,7 +65,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<FieldProblem> problems = invalid.getParameterValidationResults().stream()
         .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-            result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+            inputName(result.getMethodParameter()), error.getDefaultMessage())))
         .toList();
     return asObject(badRequest("The request has invalid parameters", problems));
   }
@@ -120,6 +122,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
     return (ResponseEntity) response;
+  }
+
+  /** The name the caller used: a header's or query parameter's own name, not the Java parameter's. */
+  private static String inputName(MethodParameter parameter) {
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
+    }
+    if (header != null && !header.value().isEmpty()) {
+      return header.value();
+    }
+    return parameter.getParameterName();
   }
 
   private static String typeName(Class<?> type) {
