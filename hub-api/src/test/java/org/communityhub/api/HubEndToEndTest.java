@@ -80,8 +80,8 @@ class HubEndToEndTest {
         .containsExactly("SERVICE_CONFIRMED", "OUTCOME_CONFIRMED");
     assertThat(pregnancyDone.path("payments").findValuesAsText("rulePackageVersion")).doesNotContain("");
 
-    JsonNode report = hub.get("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30)
-        + "&to=" + TODAY).json();
+    JsonNode report = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from="
+        + TODAY.minusDays(30) + "&to=" + TODAY)).json();
     long ledgerTotal = hub.jdbc().sql("""
             select coalesce(sum(amount_cents), 0) from payment_ledger l join payer p on p.id = l.payer_id
              where p.code = 'STATE_MEDICAID' and occurred_on between ? and ?""")
@@ -91,8 +91,8 @@ class HubEndToEndTest {
         .params(UUID.fromString(housing), UUID.fromString(pregnancy)).query(Long.class).single();
     assertThat(ours).isEqualTo(450_00 + 150_00 + 600_00);
 
-    String csv = hub.get("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30)
-        + "&to=" + TODAY, "text/csv").body();
+    String csv = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from="
+        + TODAY.minusDays(30) + "&to=" + TODAY, "text/csv")).body();
     assertThat(csv).startsWith("payer,from,to,agency_id,agency_name,pathway_code,milestone")
         .contains("Default Care Coordination Agency,HOUSING,OUTCOME_CONFIRMED,STANDARD,")
         .contains(",TOTAL,,,,," + java.math.BigDecimal.valueOf(ledgerTotal, 2).toPlainString());

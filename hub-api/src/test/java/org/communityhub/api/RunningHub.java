@@ -55,10 +55,81 @@ final class RunningHub implements AutoCloseable {
         "--hub.engine.local.http-port=" + freePort());
   }
 
+  /** Starts the hub and signs in as a CHW of the seeded care coordination agency. */
   static RunningHub start(Path dataDir) {
     RunningHub hub = new RunningHub(dataDir);
     hub.startApplication();
+    hub.adminToken = hub.login("admin", readString(dataDir.resolve("initial-admin-password")));
+    hub.bearer = hub.adminToken;
+    hub.chwToken = hub.createMemberAndLogin("chw-" + Personas.unique(), "CHW", DEFAULT_AGENCY);
+    hub.bearer = hub.chwToken;
     return hub;
+  }
+
+  /** The care coordination agency seeded by the first migration. */
+  static final String DEFAULT_AGENCY = "00000000-0000-0000-0000-000000000002";
+
+  private String bearer;
+  private String adminToken;
+  private String chwToken;
+
+  String adminToken() {
+    return adminToken;
+  }
+
+  String chwToken() {
+    return chwToken;
+  }
+
+  /** Runs calls with another caller's token, then returns to the default caller. */
+  <T> T as(String token, java.util.function.Supplier<T> calls) {
+    String previous = bearer;
+    bearer = token;
+    try {
+      return calls.get();
+    } finally {
+      bearer = previous;
+    }
+  }
+
+  String login(String username, String password) {
+    String previous = bearer;
+    bearer = null;
+    try {
+      Response response = post("/auth/token", Map.of("username", username, "password", password));
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      return response.json().path("access_token").asText();
+    } finally {
+      bearer = previous;
+    }
+  }
+
+  /** As the administrator: a new member of that agency, signed in. */
+  String createMemberAndLogin(String username, String role, String agencyId) {
+    String password = "pw-" + UUID.randomUUID();
+    Response created = as(adminToken, () -> post("/admin/users",
+        Map.of("username", username, "password", password, "role", role, "agencyId", agencyId)));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return login(username, password);
+  }
+
+  /** As the administrator: a new agency of that kind; its id. */
+  String createAgency(String name, String kind, String payerCode) {
+    Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "kind", kind));
+    if (payerCode != null) {
+      body.put("payerCode", payerCode);
+    }
+    Response created = as(adminToken, () -> post("/admin/agencies", body));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().path("id").asText();
+  }
+
+  private static String readString(Path file) {
+    try {
+      return java.nio.file.Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void startApplication() {
@@ -98,7 +169,7 @@ final class RunningHub implements AutoCloseable {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    return send(request.build());
+    return send(request);
   }
 
   Response get(String path) {
@@ -106,16 +177,19 @@ final class RunningHub implements AutoCloseable {
   }
 
   Response get(String path, String accept) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
   }
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + serverPort + path);
   }
 
-  private Response send(HttpRequest request) {
+  private Response send(HttpRequest.Builder request) {
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), response.body());
     } catch (IOException e) {

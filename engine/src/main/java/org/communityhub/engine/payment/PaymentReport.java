@@ -3,6 +3,10 @@ package org.communityhub.engine.payment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.Agency;
+import org.communityhub.engine.agency.Forbidden;
+import org.communityhub.engine.agency.Staff;
 import org.communityhub.engine.support.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,10 +21,12 @@ public class PaymentReport {
 
   private final JdbcClient jdbc;
   private final Payers payers;
+  private final Staff staff;
 
-  PaymentReport(JdbcClient jdbc, Payers payers) {
+  PaymentReport(JdbcClient jdbc, Payers payers, Staff staff) {
     this.jdbc = jdbc;
     this.payers = payers;
+    this.staff = staff;
   }
 
   public record Line(UUID agencyId, String agencyName, String pathwayCode, String milestone,
@@ -29,10 +35,11 @@ public class PaymentReport {
   public record Report(String payer, LocalDate from, LocalDate to, List<Line> lines, long totalCents) {}
 
   @Transactional(readOnly = true)
-  public Report owedBy(String payerCode, LocalDate from, LocalDate to) {
+  public Report owedBy(String payerCode, LocalDate from, LocalDate to, Actor actor) {
     if (from.isAfter(to)) {
       throw new InvalidInput("from", "must not be after to");
     }
+    requireMayRead(payerCode, actor);
     UUID payerId = payers.idOf(payerCode).orElseThrow(() -> new InvalidInput("payer", "unknown payer code"));
     List<Line> lines = jdbc.sql("""
             select l.agency_id, a.name as agency_name, l.pathway_code, l.milestone, l.outcome_variant,
@@ -53,5 +60,19 @@ public class PaymentReport {
         .list();
     long total = lines.stream().mapToLong(Line::amountCents).sum();
     return new Report(payerCode, from, to, lines, total);
+  }
+
+  /** HUB admins read every payer's report; a funder only their own payer's, others do not exist for them. */
+  private void requireMayRead(String payerCode, Actor actor) {
+    switch (actor.role()) {
+      case HUB_ADMIN -> { }
+      case FUNDER -> {
+        String own = staff.agency(actor.agencyId()).map(Agency::payerCode).orElse(null);
+        if (!payerCode.equals(own)) {
+          throw new InvalidInput("payer", "unknown payer code");
+        }
+      }
+      case CHW, SUPERVISOR -> throw new Forbidden("Payment reports are for funders and HUB administrators");
+    }
   }
 }

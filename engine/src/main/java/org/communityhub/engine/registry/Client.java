@@ -7,6 +7,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.Role;
 
 /** A client of the HUB, enrolled with one agency, identified for the duplicate check by name keys. */
 @Entity
@@ -26,16 +28,18 @@ public class Client {
   private UUID payerId;
   private String coverageMemberId;
   private String duplicateOverrideReason;
+  private UUID assignedUserId;
   private Instant createdAt;
   @Version
   private long version;
 
   protected Client() {}
 
-  static Client register(ClientRegistration registration, UUID agencyId, UUID payerId, Instant now) {
+  static Client register(ClientRegistration registration, Actor registeredBy, UUID payerId, Instant now) {
     Client client = new Client();
     client.id = UUID.randomUUID();
-    client.agencyId = agencyId;
+    client.agencyId = registeredBy.agencyId();
+    client.assignedUserId = registeredBy.role() == Role.CHW ? registeredBy.userId() : null;
     client.givenName = registration.givenName().strip();
     client.familyName = registration.familyName().strip();
     client.nameKey = NameKey.of(registration.givenName(), registration.familyName());
@@ -64,5 +68,6 @@ public class Client {
   public UUID payerId() { return payerId; }
   public String coverageMemberId() { return coverageMemberId; }
   public String duplicateOverrideReason() { return duplicateOverrideReason; }
+  public UUID assignedUserId() { return assignedUserId; }
   public Instant createdAt() { return createdAt; }
 }

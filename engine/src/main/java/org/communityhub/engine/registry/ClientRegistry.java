@@ -1,14 +1,17 @@
 package org.communityhub.engine.registry;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.Agency;
+import org.communityhub.engine.agency.Staff;
 import org.communityhub.engine.agency.AgencyScope;
 import org.communityhub.engine.payment.Payers;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
+import org.communityhub.engine.support.NotFound;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +22,13 @@ public class ClientRegistry {
 
   private final Clients clients;
   private final Payers payers;
+  private final Staff staff;
   private final HubClock clock;
 
-  ClientRegistry(Clients clients, Payers payers, HubClock clock) {
+  ClientRegistry(Clients clients, Payers payers, Staff staff, HubClock clock) {
     this.clients = clients;
     this.payers = payers;
+    this.staff = staff;
     this.clock = clock;
   }
 
@@ -32,13 +37,13 @@ public class ClientRegistry {
     UUID payerId = registration.coverage() == null ? null
         : payers.idOf(registration.coverage().payer())
             .orElseThrow(() -> new InvalidInput("coverage.payer", "unknown payer code"));
-    refuseDuplicates(registration);
+    refuseDuplicates(registration, actor);
     try {
-      return clients.save(Client.register(registration, actor.agencyId(), payerId, clock.now()));
+      return clients.save(Client.register(registration, actor, payerId, clock.now()));
     } catch (DataIntegrityViolationException raced) {
       // Another registration with the same Medicaid id committed between our check and our insert.
       throw clients.findByMedicaidId(registration.medicaidId().strip())
-          .map(existing -> new DuplicateClient(List.of(existing.id()), false))
+          .map(existing -> duplicate(List.of(existing), actor, false))
           .orElseThrow(() -> raced);
     }
   }
@@ -46,30 +51,45 @@ public class ClientRegistry {
   @Transactional(readOnly = true)
   public Client find(UUID clientId, Actor actor) {
     Client client = clients.findById(clientId)
-        .orElseThrow(() -> new org.communityhub.engine.support.NotFound("Client", clientId));
+        .orElseThrow(() -> new NotFound("Client", clientId));
     AgencyScope.check(actor, client.agencyId(), "Client", clientId);
     return client;
   }
 
-  private void refuseDuplicates(ClientRegistration registration) {
+  private void refuseDuplicates(ClientRegistration registration, Actor actor) {
     if (registration.medicaidId() != null && !registration.medicaidId().isBlank()) {
       clients.findByMedicaidId(registration.medicaidId().strip()).ifPresent(existing -> {
-        throw new DuplicateClient(List.of(existing.id()), false);
+        throw duplicate(List.of(existing), actor, false);
       });
     }
-    Set<UUID> probable = new LinkedHashSet<>();
+    Map<UUID, Client> probable = new LinkedHashMap<>();
     clients.findByNameKeyAndBirthDate(
             NameKey.of(registration.givenName(), registration.familyName()), registration.birthDate())
-        .forEach(match -> probable.add(match.id()));
+        .forEach(match -> probable.put(match.id(), match));
     String phoneKey = NameKey.phone(registration.phone());
     if (phoneKey != null) {
       clients.findByPhoneKeyAndBirthDate(phoneKey, registration.birthDate())
-          .forEach(match -> probable.add(match.id()));
+          .forEach(match -> probable.put(match.id(), match));
     }
     boolean overridden = registration.duplicateOverrideReason() != null
         && !registration.duplicateOverrideReason().isBlank();
     if (!probable.isEmpty() && !overridden) {
-      throw new DuplicateClient(List.copyOf(probable), true);
+      throw duplicate(List.copyOf(probable.values()), actor, true);
     }
+  }
+
+  /** Candidates the caller may see by id; of the others only the agency to coordinate with. */
+  private DuplicateClient duplicate(List<Client> matches, Actor actor, boolean overridable) {
+    List<UUID> visible = matches.stream()
+        .filter(match -> actor.maySeeClientsOf(match.agencyId()))
+        .map(Client::id)
+        .toList();
+    List<Agency> otherAgencies = matches.stream()
+        .filter(match -> !actor.maySeeClientsOf(match.agencyId()))
+        .map(Client::agencyId)
+        .distinct()
+        .map(agencyId -> staff.agency(agencyId).orElseThrow())
+        .toList();
+    return new DuplicateClient(visible, otherAgencies, overridable);
   }
 }

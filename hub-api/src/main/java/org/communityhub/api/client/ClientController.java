@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.communityhub.api.caller.CurrentActor;
+import org.communityhub.api.security.CurrentActor;
 import org.communityhub.engine.checklist.Checklist;
 import org.communityhub.engine.checklist.ChecklistScoring;
 import org.communityhub.engine.checklist.ChecklistSubmission;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
-import org.communityhub.api.caller.CurrentActor;
+import org.communityhub.api.security.CurrentActor;
 import org.communityhub.engine.pathway.Pathway;
 import org.communityhub.engine.pathway.PathwayClosing;
 import org.communityhub.engine.pathway.PathwayOpening;

@@ -1,6 +1,7 @@
 package org.communityhub.api.report;
 
 import java.time.LocalDate;
+import org.communityhub.api.security.CurrentActor;
 import org.communityhub.engine.payment.PaymentReport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,22 +13,24 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentReportController {
 
   private final PaymentReport reports;
+  private final CurrentActor actor;
 
-  PaymentReportController(PaymentReport reports) {
+  PaymentReportController(PaymentReport reports, CurrentActor actor) {
     this.reports = reports;
+    this.actor = actor;
   }
 
   @GetMapping(value = "/reports/payments", produces = "application/json")
   PaymentReport.Report json(@RequestParam String payer,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.owedBy(payer, from, to);
+    return reports.owedBy(payer, from, to, actor.get());
   }
 
   @GetMapping(value = "/reports/payments", produces = "text/csv")
   String csv(@RequestParam String payer,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return PaymentReportCsv.render(reports.owedBy(payer, from, to));
+    return PaymentReportCsv.render(reports.owedBy(payer, from, to, actor.get()));
   }
 }

@@ -1,2 +1,0 @@
-/** Who is calling: resolves the acting user and agency of a request. */
-package org.communityhub.api.caller;

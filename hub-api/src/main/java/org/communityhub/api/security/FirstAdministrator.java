@@ -1,0 +1,57 @@
+package org.communityhub.api.security;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.Role;
+import org.communityhub.engine.agency.Staff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * At the first start there is nobody to log in: this creates the administrator {@code admin} with a
+ * generated password, written to {@code <secrets-dir>/initial-admin-password} readable by the owner only.
+ * The password never reaches the log, and there is no default password anywhere in the code.
+ */
+@Component
+class FirstAdministrator implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+  static final String USERNAME = "admin";
+  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  private final Staff staff;
+  private final AuthSettings settings;
+
+  FirstAdministrator(Staff staff, AuthSettings settings) {
+    this.staff = staff;
+    this.settings = settings;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (staff.hasAdministrator()) {
+      return;
+    }
+    String password = generatedPassword();
+    Path file = settings.secretsDir().resolve("initial-admin-password");
+    staff.createMember(new Staff.NewMember(USERNAME, password, Role.HUB_ADMIN, Actor.HUB_AGENCY));
+    if (!OwnerOnlyFiles.createWith(file, password + "\n")) {
+      throw new IllegalStateException(file + " exists from an earlier installation; remove it and restart");
+    }
+    log.warn("Created the first administrator '{}'; the password is in {} (readable by this user only)."
+        + " Log in, create named administrators, and delete that file.", USERNAME, file.toAbsolutePath());
+  }
+
+  private static String generatedPassword() {
+    SecureRandom random = new SecureRandom();
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return password.toString();
+  }
+}
