@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # The HUB loop against a running application (README: the run command), with curl and jq.
-# Registers a client, submits the initial checklist, opens Housing and Pregnancy, records their steps to
-# completion (one of them out of order), and prints the payment report.
+# Signs in as the first administrator, creates a CHW, and as that CHW registers a client, submits the
+# initial checklist, opens Housing and Pregnancy and records their steps to completion (one of them out of
+# order); then, as the administrator, prints the payment report.
 set -euo pipefail
 HUB=${HUB:-http://localhost:8080}
+DATA_DIR=${HUB_DATA_DIR:-./data}
 TODAY=$(TZ=America/New_York date +%F)
 days_ago() { TZ=America/New_York date -d "$1 days ago" +%F; }
 in_days() { TZ=America/New_York date -d "+$1 days" +%F; }
 key() { cat /proc/sys/kernel/random/uuid; }
-post() { curl -sS -H 'Content-Type: application/json' "$@"; }
+login() { # username, password -> bearer token
+  curl -sS -H 'Content-Type: application/json' "$HUB/auth/token" \
+    -d "{\"username\": \"$1\", \"password\": \"$2\"}" | jq -r .access_token
+}
+TOKEN=
+post() { curl -sS -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
+get() { curl -sS -H "Authorization: Bearer $TOKEN" "$@"; }
 step() { # pathway, body
   post "$HUB/pathways/$1/steps" -H "Idempotency-Key: $(key)" -d "$2" | jq -c '{stepCode, occurredOn, recordedAt}'
 }
 await_status() { # pathway, status
   for _ in $(seq 1 100); do
-    status=$(curl -sS "$HUB/pathways/$1" | jq -r .status)
+    status=$(get "$HUB/pathways/$1" | jq -r .status)
     [ "$status" = "$2" ] && return 0
     sleep 0.3
   done
@@ -25,6 +33,13 @@ SUFFIX=$(date +%s)
 # Letters only: the registry folds digits out of names, and a second "Maria Lopez" born the same day is a
 # probable duplicate (409) by design.
 FAMILY="Lopez-$(tr -dc 'a-z' < /dev/urandom | head -c 6 || true)"
+
+echo "== Sign in as the first administrator and create a CHW of the seeded agency"
+ADMIN=$(login admin "$(cat "$DATA_DIR/initial-admin-password")")
+CHW_PASSWORD="demo-$(tr -dc 'a-z0-9' < /dev/urandom | head -c 16 || true)"
+TOKEN=$ADMIN post "$HUB/admin/users" -d "{\"username\": \"chw-$SUFFIX\", \"password\": \"$CHW_PASSWORD\",
+  \"role\": \"CHW\", \"agencyId\": \"00000000-0000-0000-0000-000000000002\"}" | jq -c '{id, username, role, agencyId}'
+TOKEN=$(login "chw-$SUFFIX" "$CHW_PASSWORD")
 
 echo "== Register a client"
 REGISTERED=$(post "$HUB/clients" -d "{
@@ -43,8 +58,8 @@ echo "== Open Housing and Pregnancy"
 HOUSING=$(post "$HUB/clients/$CLIENT/pathways" -d '{"pathwayCode": "HOUSING"}' | jq -r .id)
 PREGNANCY=$(post "$HUB/clients/$CLIENT/pathways" \
   -d "{\"pathwayCode\": \"PREGNANCY\", \"openingFields\": {\"estimatedDueDate\": \"$(in_days 150)\"}}" | jq -r .id)
-curl -sS "$HUB/pathways/$PREGNANCY" | jq -c '{pathwayCode, status, dueDate, deadline}'
-curl -sS "$HUB/pathways/$HOUSING" | jq -c '{pathwayCode, status, dueDate, deadline}'
+get "$HUB/pathways/$PREGNANCY" | jq -c '{pathwayCode, status, dueDate, deadline}'
+get "$HUB/pathways/$HOUSING" | jq -c '{pathwayCode, status, dueDate, deadline}'
 
 echo "== Housing: the move-in paperwork arrives first; it waits in the engine for the earlier steps"
 step "$HOUSING" "{\"stepCode\": \"MOVED_IN\", \"occurredOn\": \"$TODAY\", \"evidence\": $EVIDENCE}"
@@ -59,9 +74,10 @@ step "$PREGNANCY" "{\"stepCode\": \"DELIVERY\", \"occurredOn\": \"$TODAY\", \"da
 await_status "$HOUSING" COMPLETED
 await_status "$PREGNANCY" COMPLETED
 echo "== Both pathways completed"
-curl -sS "$HUB/pathways/$HOUSING" | jq -c '{pathwayCode, status, outcomeVariant, payments: [.payments[] | {milestone, outcomeVariant, amountCents}]}'
-curl -sS "$HUB/pathways/$PREGNANCY" | jq -c '{pathwayCode, status, outcomeVariant, payments: [.payments[] | {milestone, outcomeVariant, amountCents}]}'
+get "$HUB/pathways/$HOUSING" | jq -c '{pathwayCode, status, outcomeVariant, payments: [.payments[] | {milestone, outcomeVariant, amountCents}]}'
+get "$HUB/pathways/$PREGNANCY" | jq -c '{pathwayCode, status, outcomeVariant, payments: [.payments[] | {milestone, outcomeVariant, amountCents}]}'
 
-echo "== Payment report for STATE_MEDICAID, last 30 days (JSON, then CSV)"
-curl -sS "$HUB/reports/payments?payer=STATE_MEDICAID&from=$(days_ago 30)&to=$TODAY" | jq .
-curl -sS -H 'Accept: text/csv' "$HUB/reports/payments?payer=STATE_MEDICAID&from=$(days_ago 30)&to=$TODAY"
+echo "== Payment report for STATE_MEDICAID, last 30 days (JSON, then CSV), as the administrator"
+TOKEN=$ADMIN
+get "$HUB/reports/payments?payer=STATE_MEDICAID&from=$(days_ago 30)&to=$TODAY" | jq .
+get -H 'Accept: text/csv' "$HUB/reports/payments?payer=STATE_MEDICAID&from=$(days_ago 30)&to=$TODAY"
