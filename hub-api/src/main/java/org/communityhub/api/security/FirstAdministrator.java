@@ -7,8 +7,7 @@ import org.communityhub.engine.agency.Role;
 import org.communityhub.engine.agency.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The password never reaches the log, and there is no default password anywhere in the code.
  */
 @Component
-class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
   static final String USERNAME = "admin";
@@ -31,8 +30,12 @@ class FirstAdministrator implements ApplicationRunner {
     this.settings = settings;
   }
 
+  private volatile boolean running;
+
+  /** Before the web server starts: the first request can already sign in. */
   @Override
-  public void run(ApplicationArguments args) {
+  public void start() {
+    running = true;
     if (staff.hasAdministrator()) {
       return;
     }
@@ -44,6 +47,21 @@ class FirstAdministrator implements ApplicationRunner {
     }
     log.warn("Created the first administrator '{}'; the password is in {} (readable by this user only)."
         + " Log in, create named administrators, and delete that file.", USERNAME, file.toAbsolutePath());
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return 0; // the web server starts at Integer.MAX_VALUE - 1
   }
 
   private static String generatedPassword() {
