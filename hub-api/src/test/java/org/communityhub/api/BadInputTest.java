@@ -67,6 +67,28 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsAnUnknownField() {
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("socialSecurityNumber", "123-45-6789");
+    assertThat(fields(refused(400, () -> hub.post("/clients", registration)))).containsExactly("socialSecurityNumber");
+  }
+
+  @Test
+  void refusesABodyLargerThanTheLimit() {
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("givenName", "x".repeat(70_000));
+    refused(413, () -> hub.post("/clients", registration));
+  }
+
+  @Test
+  void tellsTheCallerTheirWriteBudget() {
+    String other = openedHousingForANewClient();
+    RunningHub.Response response = recordStep(other, "APPLICATION_SUBMITTED", key());
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.headers()).containsKeys("ratelimit-limit", "ratelimit-remaining");
+  }
+
+  @Test
   void rejectsAnUnknownPayer() {
     Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
     registration.put("coverage", Map.of("payer", "NOBODY"));

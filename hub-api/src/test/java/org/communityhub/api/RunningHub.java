@@ -190,8 +190,10 @@ final class RunningHub implements AutoCloseable {
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Map<String, String> headers = new java.util.TreeMap<>();
+      response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
       return new Response(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+          response.headers().firstValue("Content-Type").orElse(""), response.body(), headers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -254,7 +256,7 @@ final class RunningHub implements AutoCloseable {
     }
   }
 
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body, Map<String, String> headers) {
 
     JsonNode json() {
       try {

@@ -1,6 +1,7 @@
 package org.communityhub.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import org.communityhub.engine.support.FieldProblem;
@@ -83,7 +84,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
               : String.valueOf(reference.getIndex()))
           .reduce((left, right) -> left + "." + right)
           .orElse("body");
-      reason = "has a value of the wrong type or format";
+      reason = mapping instanceof UnrecognizedPropertyException
+          ? "is not a known field" : "has a value of the wrong type or format";
     }
     return asObject(badRequest("The request body cannot be read", List.of(new FieldProblem(field, reason))));
   }

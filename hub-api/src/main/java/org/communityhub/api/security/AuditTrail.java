@@ -37,20 +37,22 @@ class AuditTrail {
   }
 
   /** The filter the security chain runs; not a bean, so the servlet container does not run it twice. */
-  OncePerRequestFilter filter() {
-    return new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        try {
-          chain.doFilter(request, response);
-        } finally {
-          if (audited(request)) {
-            record(request, response.getStatus(), response.getHeader("Location"));
-          }
+  AuditFilter filter() {
+    return new AuditFilter();
+  }
+
+  final class AuditFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        if (audited(request)) {
+          record(request, response.getStatus(), response.getHeader("Location"));
         }
       }
-    };
+    }
   }
 
   void refusedUnauthenticated(HttpServletRequest request) {

@@ -1,7 +1,9 @@
 package org.communityhub.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.communityhub.api.limits.WriteRateLimit;
 import org.communityhub.engine.agency.Staff;
+import org.communityhub.engine.support.HubClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +43,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, Staff staff, AuditTrail audit, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Staff staff, AuditTrail audit, WriteRateLimit writeLimit,
+      HubClock clock, ObjectMapper json) throws Exception {
     http
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, no session, nothing to forge
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -53,6 +55,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/admin/**").hasRole("HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/reports/**").hasAnyRole("FUNDER", "HUB_ADMIN")
+            .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
                 .hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients", "/clients/**", "/pathways/**").hasAnyRole(CARE_TEAM)
@@ -75,7 +78,9 @@ class SecurityConfiguration {
             })
             .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, json,
                 HttpStatus.FORBIDDEN, "Your role may not do this")))
-        .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class);
+        // Both after the token is read; the audit filter first, so that it records refused writes too.
+        .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class)
+        .addFilterAfter(new WriteRateLimitFilter(writeLimit, clock, json), AuditTrail.AuditFilter.class);
     return http.build();
   }
 }
