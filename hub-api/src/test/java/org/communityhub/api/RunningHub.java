@@ -148,6 +148,10 @@ final class RunningHub implements AutoCloseable {
     return context.getBean(type);
   }
 
+  <T> T bean(String name, Class<T> type) {
+    return context.getBean(name, type);
+  }
+
   JdbcClient jdbc() {
     return context.getBean(JdbcClient.class);
   }

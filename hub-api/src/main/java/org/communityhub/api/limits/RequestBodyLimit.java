@@ -39,8 +39,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-          "The request body is larger than " + maxBytes + " bytes"));
+      response.getOutputStream().write(json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(
+          HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes")));
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, maxBytes) : request, response);

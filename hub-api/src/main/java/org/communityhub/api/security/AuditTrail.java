@@ -15,6 +15,7 @@ import org.communityhub.engine.support.HubClock;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Writes one audit event for every request but health checks and the API description: who (from the
@@ -41,16 +42,24 @@ class AuditTrail {
     return new AuditFilter();
   }
 
+  /**
+   * Holds the answer back until its audit event is written: a caller who has the answer can rely on the
+   * access being on record (and a crash between the two cannot lose the record of an answered request).
+   */
   final class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      try {
+      if (!audited(request)) {
         chain.doFilter(request, response);
+        return;
+      }
+      ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+      try {
+        chain.doFilter(request, answer);
       } finally {
-        if (audited(request)) {
-          record(request, response.getStatus(), response.getHeader("Location"));
-        }
+        record(request, answer.getStatus(), answer.getHeader("Location"));
+        answer.copyBodyToResponse();
       }
     }
   }

@@ -19,6 +19,7 @@ final class ProblemResponses {
     if (status == HttpStatus.UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    // Bytes, not writeValue(stream): that would close the stream under the audit filter's buffer.
+    response.getOutputStream().write(json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(status, detail)));
   }
 }

@@ -1,0 +1,263 @@
+package org.communityhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every HTTP endpoint, discovered from the handler mappings (a new endpoint without a row here fails the
+ * build), called by every kind of caller on objects of agency A:
+ * <ul>
+ *   <li>the matrix: no token 401; a role the endpoint is not for 403; another agency's object 404 (as if it
+ *       did not exist); otherwise the endpoint's success status;</li>
+ *   <li>the leak check: no answer to a caller of one agency contains the other agency's marker client (its
+ *       name, client id or pathway id), and no answer to a funder contains either;</li>
+ *   <li>the audit check: every call left an audit event with its path, status and caller.</li>
+ * </ul>
+ */
+class EndpointAccessMatrixTest {
+
+  private static final LocalDate TODAY = RunningHub.today();
+  /** Infrastructure, not API: the error page and the API description (public, no client data). */
+  private static final Set<String> NOT_API = Set.of("/error", "/v3/api-docs", "/v3/api-docs.yaml",
+      "/v3/api-docs/swagger-config", "/v3/api-docs/{group}", "/v3/api-docs.yaml/{group}");
+
+  enum Caller { ANONYMOUS, CHW_A, SUPERVISOR_A, CHW_B, SUPERVISOR_B, HUB_ADMIN, FUNDER }
+
+  private static final Set<Caller> CARE_TEAM = EnumSet.of(Caller.CHW_A, Caller.SUPERVISOR_A, Caller.CHW_B,
+      Caller.SUPERVISOR_B);
+  private static final Set<Caller> CARE_TEAM_AND_ADMIN = union(CARE_TEAM, EnumSet.of(Caller.HUB_ADMIN));
+  private static final Set<Caller> ADMIN = EnumSet.of(Caller.HUB_ADMIN);
+  private static final Set<Caller> FUNDER_AND_ADMIN = EnumSet.of(Caller.FUNDER, Caller.HUB_ADMIN);
+  /** The pathway catalog holds no client data: every signed-in member may read it. */
+  private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+
+  /** One row per endpoint: who may call it, whether its object belongs to an agency, and a request on A's. */
+  record Endpoint(String method, String pattern, Set<Caller> allowed, boolean agencyScoped, int success,
+      Supplier<Call> call) {
+
+    String key() {
+      return method + " " + pattern;
+    }
+  }
+
+  record Call(String path, Object body, Map<String, String> headers) {}
+
+  @TempDir
+  static Path dataDir;
+  static RunningHub hub;
+  static final Map<Caller, String> tokens = new LinkedHashMap<>();
+  static Marker markerA;
+  static Marker markerB;
+
+  /** A client per agency whose name, id and pathway id must never reach a caller of the other agency. */
+  record Marker(String familyName, String clientId, String pathwayId) {
+
+    List<String> traces() {
+      return List.of(familyName, clientId, pathwayId);
+    }
+  }
+
+  @BeforeAll
+  static void twoAgenciesWithTheirMarkers() {
+    hub = RunningHub.start(dataDir);
+    String agencyB = hub.createAgency("Agency B " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
+    String payerAgency = hub.createAgency("State Medicaid", "PAYER", "STATE_MEDICAID");
+    tokens.put(Caller.CHW_A, hub.chwToken());
+    tokens.put(Caller.SUPERVISOR_A, hub.createMemberAndLogin("sup-a-" + Personas.unique(), "SUPERVISOR",
+        RunningHub.DEFAULT_AGENCY));
+    tokens.put(Caller.CHW_B, hub.createMemberAndLogin("chw-b-" + Personas.unique(), "CHW", agencyB));
+    tokens.put(Caller.SUPERVISOR_B, hub.createMemberAndLogin("sup-b-" + Personas.unique(), "SUPERVISOR", agencyB));
+    tokens.put(Caller.HUB_ADMIN, hub.adminToken());
+    tokens.put(Caller.FUNDER, hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER", payerAgency));
+    markerA = marker(Caller.CHW_A, "Markeraaa");
+    markerB = marker(Caller.CHW_B, "Markerbbb");
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  static List<Endpoint> endpoints() {
+    return List.of(
+        new Endpoint("POST", "/auth/token", EnumSet.allOf(Caller.class), false, 200,
+            () -> new Call("/auth/token", Map.of("username", "admin", "password", adminPassword()), Map.of())),
+        new Endpoint("POST", "/clients", CARE_TEAM, false, 201,
+            () -> new Call("/clients", Personas.foodInsecureClient(), Map.of())),
+        new Endpoint("GET", "/clients/{clientId}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/clients/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/checklists", CARE_TEAM, true, 201,
+            () -> new Call("/clients/" + markerA.clientId() + "/checklists",
+                Personas.initialChecklistOfPregnantClientWithUnstableHousing(), Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/pathways", CARE_TEAM, true, 201,
+            () -> new Call("/clients/" + freshClientOfA() + "/pathways", Map.of("pathwayCode", "HOUSING"), Map.of())),
+        new Endpoint("GET", "/pathways/{pathwayId}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/pathways/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("POST", "/pathways/{pathwayId}/steps", CARE_TEAM, true, 201,
+            () -> new Call("/pathways/" + freshPathwayOfA() + "/steps",
+                RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY, Map.of(), null),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()))),
+        new Endpoint("POST", "/pathways/{pathwayId}/close", CARE_TEAM, true, 202,
+            () -> new Call("/pathways/" + freshPathwayOfA() + "/close", Map.of("reason", "CLIENT_DECLINED"), Map.of())),
+        new Endpoint("GET", "/pathway-definitions", SIGNED_IN, false, 200,
+            () -> new Call("/pathway-definitions", null, Map.of())),
+        new Endpoint("GET", "/pathway-definitions/{code}", SIGNED_IN, false, 200,
+            () -> new Call("/pathway-definitions/HOUSING", null, Map.of())),
+        new Endpoint("GET", "/pathway-definitions/{code}/bpmn", SIGNED_IN, false, 200,
+            () -> new Call("/pathway-definitions/HOUSING/bpmn", null, Map.of())),
+        new Endpoint("GET", "/reports/payments", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY,
+                null, Map.of())),
+        new Endpoint("POST", "/admin/agencies", ADMIN, false, 201,
+            () -> new Call("/admin/agencies", Map.of("name", "Agency " + Personas.unique(),
+                "kind", "CARE_COORDINATION_AGENCY"), Map.of())),
+        new Endpoint("GET", "/admin/agencies/{agencyId}", ADMIN, false, 200,
+            () -> new Call("/admin/agencies/" + RunningHub.DEFAULT_AGENCY, null, Map.of())),
+        new Endpoint("POST", "/admin/users", ADMIN, false, 201,
+            () -> new Call("/admin/users", newMember(), Map.of())),
+        new Endpoint("GET", "/admin/users", ADMIN, false, 200, () -> new Call("/admin/users", null, Map.of())),
+        new Endpoint("POST", "/admin/users/{userId}/deactivate", ADMIN, false, 200,
+            () -> new Call("/admin/users/" + freshMemberId() + "/deactivate", Map.of(), Map.of())),
+        new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
+            () -> new Call("/admin/audit?limit=5", null, Map.of())));
+  }
+
+  @Test
+  void everyEndpointHasARowInTheMatrix() {
+    Set<String> discovered = new TreeSet<>();
+    hub.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().keySet().forEach(mapping ->
+        mapping.getPathPatternsCondition().getPatternValues().forEach(pattern -> {
+          if (!NOT_API.contains(pattern)) {
+            mapping.getMethodsCondition().getMethods().forEach(method -> discovered.add(method.name() + " " + pattern));
+          }
+        }));
+    Set<String> inTheMatrix = new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
+    assertThat(inTheMatrix).as("endpoints of the application vs rows of the matrix").isEqualTo(discovered);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCallerOnEveryEndpoint() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Endpoint endpoint : endpoints()) {
+      for (Caller caller : Caller.values()) {
+        tests.add(DynamicTest.dynamicTest(endpoint.key() + " as " + caller, () -> check(endpoint, caller)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void check(Endpoint endpoint, Caller caller) {
+    Call call = endpoint.call().get();
+    long auditedBefore = audited(call.path());
+    RunningHub.Response response = hub.as(tokens.get(caller), () -> endpoint.method().equals("GET")
+        ? hub.get(call.path())
+        : hub.post(call.path(), call.body(), call.headers()));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(expectedStatus(endpoint, caller));
+    if (response.status() >= 400) {
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+    String asked = call.path() + " " + (call.body() == null ? "" : call.body().toString());
+    for (Marker hidden : hiddenFrom(caller)) {
+      // An id the caller sent may come back in the refusal; anything else of the marker may not.
+      String[] traces = hidden.traces().stream().filter(trace -> !asked.contains(trace)).toArray(String[]::new);
+      assertThat(response.body()).as("%s must not see %s", caller, hidden).doesNotContain(traces);
+    }
+    assertThat(audited(call.path())).as("an audit event for this call").isGreaterThan(auditedBefore);
+  }
+
+  private static int expectedStatus(Endpoint endpoint, Caller caller) {
+    if (endpoint.key().equals("POST /auth/token")) {
+      return endpoint.success(); // public: the credentials in the body decide
+    }
+    if (caller == Caller.ANONYMOUS) {
+      return 401;
+    }
+    if (!endpoint.allowed().contains(caller)) {
+      return 403;
+    }
+    boolean otherAgency = caller == Caller.CHW_B || caller == Caller.SUPERVISOR_B;
+    return endpoint.agencyScoped() && otherAgency ? 404 : endpoint.success();
+  }
+
+  private static List<Marker> hiddenFrom(Caller caller) {
+    return switch (caller) {
+      case CHW_A, SUPERVISOR_A -> List.of(markerB);
+      case CHW_B, SUPERVISOR_B -> List.of(markerA);
+      case FUNDER, ANONYMOUS -> List.of(markerA, markerB);
+      case HUB_ADMIN -> List.of();
+    };
+  }
+
+  private static long audited(String path) {
+    String withoutQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return hub.jdbc().sql("select count(*) from audit_event where path = ?").param(withoutQuery)
+        .query(Long.class).single();
+  }
+
+  private static Marker marker(Caller chw, String familyName) {
+    return hub.as(tokens.get(chw), () -> {
+      Map<String, Object> registration = Personas.registration("Ana", familyName, LocalDate.of(1990, 5, 5));
+      String client = hub.register(registration);
+      hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+      return new Marker(familyName, client, hub.open(client, "HOUSING", Map.of()));
+    });
+  }
+
+  private static String freshClientOfA() {
+    return hub.as(tokens.get(Caller.CHW_A), () -> {
+      String client = hub.register(Personas.pregnantClientWithUnstableHousing());
+      hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+      return client;
+    });
+  }
+
+  private static String freshPathwayOfA() {
+    String client = freshClientOfA();
+    return hub.as(tokens.get(Caller.CHW_A), () -> hub.open(client, "HOUSING", Map.of()));
+  }
+
+  private static Map<String, Object> newMember() {
+    return Map.of("username", "member-" + Personas.unique(), "password", "pw-" + UUID.randomUUID(),
+        "role", "CHW", "agencyId", RunningHub.DEFAULT_AGENCY);
+  }
+
+  private static String freshMemberId() {
+    return hub.as(hub.adminToken(), () -> hub.post("/admin/users", newMember())).json().path("id").asText();
+  }
+
+  private static String adminPassword() {
+    try {
+      return java.nio.file.Files.readString(dataDir.resolve("initial-admin-password")).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Set<Caller> union(Set<Caller> left, Set<Caller> right) {
+    Set<Caller> both = EnumSet.copyOf(left);
+    both.addAll(right);
+    return both;
+  }
+}
