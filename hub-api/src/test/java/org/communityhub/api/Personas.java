@@ -32,25 +32,46 @@ final class Personas {
   }
 
   static Map<String, Object> initialChecklistOfPregnantClientWithUnstableHousing() {
-    return Map.of("kind", "INITIAL", "answers", Map.of(
+    return initialChecklist(Map.of(
         "pregnant", "yes",
         "pregnancy_confirmed", "yes",
         "housing_status", "UNSTABLE",
         "has_primary_care", "no",
-        "food_insecure", "no",
-        "er_visits_12_months", "1",
-        "has_health_coverage", "yes"));
+        "er_visits_12_months", "1"));
   }
 
   static Map<String, Object> initialChecklistOfFoodInsecureClient() {
-    return Map.of("kind", "INITIAL", "answers", Map.of(
-        "pregnant", "no",
-        "pregnancy_confirmed", "no",
-        "housing_status", "STABLE",
-        "has_primary_care", "yes",
-        "food_insecure", "yes",
-        "er_visits_12_months", "0",
-        "has_health_coverage", "yes"));
+    return initialChecklist(Map.of("food_insecure", "yes"));
+  }
+
+  /** The initial checklist of a client with no risk factor, but for these answers. */
+  static Map<String, Object> initialChecklist(Map<String, String> risks) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("pregnant", "no");
+    answers.put("pregnancy_confirmed", "no");
+    answers.put("housing_status", "STABLE");
+    answers.put("has_primary_care", "yes");
+    answers.put("food_insecure", "no");
+    answers.put("er_visits_12_months", "0");
+    answers.put("has_health_coverage", "yes");
+    answers.put("has_high_school_diploma", "yes");
+    answers.put("child_development_concern", "no");
+    answers.put("unemployed_seeking_work", "no");
+    answers.put("wants_family_planning", "no");
+    answers.put("immunizations_up_to_date", "yes");
+    answers.put("health_education_need", "no");
+    answers.put("needs_medical_referral", "no");
+    answers.put("takes_prescribed_medicines", "no");
+    answers.put("recent_hospital_discharge", "no");
+    answers.put("misses_medicine_doses", "no");
+    answers.put("mental_health_concern", "no");
+    answers.put("substance_use_concern", "no");
+    answers.put("has_dentist", "yes");
+    answers.put("gave_birth_last_12_weeks", "no");
+    answers.put("social_service_need", "no");
+    answers.put("has_reliable_transportation", "yes");
+    answers.putAll(risks);
+    return Map.of("kind", "INITIAL", "answers", answers);
   }
 
   static String unique() {

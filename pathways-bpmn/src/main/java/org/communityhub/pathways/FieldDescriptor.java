@@ -6,12 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A field a CHW fills in when opening a pathway or recording a step. */
-public record FieldDescriptor(String name, FieldType type, boolean required) {
+/**
+ * A field a CHW fills in when opening a pathway or recording a step.
+ *
+ * @param processVariable for a step's data field: whether its value travels to the pathway's process with
+ *     the step message (only what a process needs, e.g. the date a timer counts from; client data otherwise
+ *     stays in PostgreSQL)
+ * @param source for an opening field: where asking for it comes from; a step's data fields share the step's
+ */
+public record FieldDescriptor(String name, FieldType type, boolean required, boolean processVariable,
+    Source source) {
 
   public FieldDescriptor {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
+  }
+
+  /** A field that stays in the HUB, without a source of its own. */
+  public FieldDescriptor(String name, FieldType type, boolean required) {
+    this(name, type, required, false, null);
   }
 
   /** Checks one text value: missing (null or blank) is an error only for a required field. */

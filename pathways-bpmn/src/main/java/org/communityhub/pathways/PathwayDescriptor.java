@@ -1,24 +1,30 @@
 package org.communityhub.pathways;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the engine needs to know about one pathway besides its BPMN process: its steps in order, which step
- * confirms the outcome, the outcome variants a payment can name, the time limit and the close reasons.
+ * What the engine needs to know about one pathway besides its BPMN process: the problem that opens it,
+ * what is asked when it opens, its steps in order, which step confirms the outcome and in which variants,
+ * the evidence that takes, the time limit and the close reasons, each part with where it comes from.
  * Read from {@code pathways/<name>.json}; the constructor refuses an inconsistent descriptor.
  *
  * @param code stable code, e.g. {@code HOUSING}
  * @param processId the BPMN process id, e.g. {@code Pathway_Housing}
  * @param bpmnResource classpath path of the BPMN file, e.g. {@code pathways/housing.bpmn}
  * @param initiation the problem that opens the pathway
- * @param openingFields what the CHW fills in when opening the pathway
- * @param steps the steps in the order the process expects them
- * @param outcomeStep the code of the step confirming the outcome; always the last step and a payment point
- * @param outcomeVariants the outcome variants the payment evaluation may name (e.g. {@code STANDARD})
+ * @param openingFields what the CHW enters when opening it (e.g. the estimated due date)
+ * @param typeCodes for a parameterised pathway (one definition for many referral types or modules): the
+ *     codes it is opened with; {@code null} for a plain pathway
+ * @param outcomeStep the step whose recording confirms the outcome; the last step
+ * @param outcomeVariants the variants the payment rules may name for the outcome
+ * @param evidence what confirming the outcome takes (who, how)
+ * @param closeReasons the reasons it may end Finished Incomplete for; always includes TIME_LIMIT
  */
 public record PathwayDescriptor(
     String code,
@@ -27,11 +33,13 @@ public record PathwayDescriptor(
     String bpmnResource,
     SourcedText initiation,
     List<FieldDescriptor> openingFields,
+    TypeCodes typeCodes,
     List<StepDescriptor> steps,
     String outcomeStep,
-    List<String> outcomeVariants,
+    List<OutcomeVariant> outcomeVariants,
+    OutcomeEvidence evidence,
     TimeLimit timeLimit,
-    List<CloseReason> closeReasons) {
+    List<AllowedCloseReason> closeReasons) {
 
   public PathwayDescriptor {
     Objects.requireNonNull(code, "code");
@@ -63,41 +71,88 @@ public record PathwayDescriptor(
     return openingFields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
+  /** Whether the pathway is opened with a type code (a referral type, a learning module). */
+  public boolean parameterised() {
+    return typeCodes != null;
+  }
+
+  /** The codes of the outcome variants, in descriptor order. */
+  public List<String> variantCodes() {
+    return outcomeVariants.stream().map(OutcomeVariant::code).toList();
+  }
+
+  /** The close reasons, in descriptor order. */
+  public List<CloseReason> closeReasonCodes() {
+    return closeReasons.stream().map(AllowedCloseReason::reason).toList();
+  }
+
+  /** The steps the process awaits one after another (all but those that finish the pathway incomplete). */
+  public List<StepDescriptor> stepsInOrder() {
+    return steps.stream().filter(s -> s.finishesIncomplete() == null).toList();
+  }
+
+  /** The steps that end the pathway incomplete whenever they come (e.g. "job lost"). */
+  public List<StepDescriptor> finishingSteps() {
+    return steps.stream().filter(s -> s.finishesIncomplete() != null).toList();
+  }
+
   private static void check(
       String code,
       List<FieldDescriptor> openingFields,
       List<StepDescriptor> steps,
       String outcomeStep,
-      List<String> outcomeVariants,
+      List<OutcomeVariant> outcomeVariants,
       TimeLimit timeLimit,
-      List<CloseReason> closeReasons) {
+      List<AllowedCloseReason> closeReasons) {
     if (steps.isEmpty()) throw invalid(code, "has no steps");
     Set<String> fieldNames = new HashSet<>();
     for (FieldDescriptor field : openingFields) {
       if (!fieldNames.add(field.name())) throw invalid(code, "names opening field " + field.name() + " twice");
+      if (field.processVariable()) throw invalid(code, "opening field " + field.name() + " cannot travel with a step");
     }
-    Set<String> earlier = new HashSet<>();
+    Set<CloseReason> reasons = new HashSet<>();
+    for (AllowedCloseReason allowed : closeReasons) {
+      if (!reasons.add(allowed.reason())) throw invalid(code, "repeats close reason " + allowed.reason());
+    }
+    if (!reasons.contains(CloseReason.TIME_LIMIT)) {
+      throw invalid(code, "must list TIME_LIMIT among its close reasons: every process has the time-limit timer");
+    }
+    Map<String, StepDescriptor> earlier = new HashMap<>();
     Set<String> messages = new HashSet<>();
+    Set<String> processVariables = new HashSet<>();
     for (StepDescriptor step : steps) {
-      if (step.prerequisite() != null && !earlier.contains(step.prerequisite())) {
+      if (step.prerequisite() != null && !earlier.containsKey(step.prerequisite())) {
         throw invalid(code, "step " + step.code() + " needs " + step.prerequisite() + ", which is not an earlier step");
       }
-      if (!earlier.add(step.code())) throw invalid(code, "names step " + step.code() + " twice");
+      if (earlier.containsKey(step.code())) throw invalid(code, "names step " + step.code() + " twice");
       if (!messages.add(step.messageName())) throw invalid(code, "uses message " + step.messageName() + " twice");
       Set<String> dataNames = new HashSet<>();
       for (FieldDescriptor field : step.dataFields()) {
         if (!dataNames.add(field.name())) {
           throw invalid(code, "step " + step.code() + " names data field " + field.name() + " twice");
         }
+        if (field.processVariable() && ProcessNames.RESERVED_VARIABLES.contains(field.name())) {
+          throw invalid(code, "step " + step.code() + " cannot send " + field.name() + ": the engine uses that variable");
+        }
+        if (field.processVariable() && !processVariables.add(field.name())) {
+          throw invalid(code, "two steps send process variable " + field.name());
+        }
       }
+      if (step.waitsFor() != null) checkDaysAfter(code, step, step.waitsFor(), earlier, true);
+      if (step.within() != null) checkDaysAfter(code, step, step.within(), earlier, false);
+      if (step.finishesIncomplete() != null) checkFinishing(code, step, reasons);
+      earlier.put(step.code(), step);
     }
     StepDescriptor last = steps.getLast();
     if (!last.code().equals(outcomeStep)) {
       throw invalid(code, "outcome step " + outcomeStep + " must be the last step, not " + last.code());
     }
     if (!last.paymentPoint()) throw invalid(code, "outcome step " + outcomeStep + " must be a payment point");
+    if (last.finishesIncomplete() != null) throw invalid(code, "outcome step " + outcomeStep + " cannot finish incomplete");
     if (outcomeVariants.isEmpty()) throw invalid(code, "has no outcome variants");
-    if (Set.copyOf(outcomeVariants).size() != outcomeVariants.size()) throw invalid(code, "repeats an outcome variant");
+    if (outcomeVariants.stream().map(OutcomeVariant::code).distinct().count() != outcomeVariants.size()) {
+      throw invalid(code, "repeats an outcome variant");
+    }
     if (timeLimit.afterField() != null) {
       FieldDescriptor field = openingFields.stream()
           .filter(f -> f.name().equals(timeLimit.afterField()))
@@ -107,10 +162,39 @@ public record PathwayDescriptor(
         throw invalid(code, "time limit counts from " + field.name() + ", which must be a required DATE");
       }
     }
-    if (!closeReasons.contains(CloseReason.TIME_LIMIT)) {
-      throw invalid(code, "must list TIME_LIMIT among its close reasons: every process has the time-limit timer");
+  }
+
+  /**
+   * The date a step counts days from must be known when the step is recorded (its prerequisite's required
+   * DATE), and for a wait also reach the process, whose timer counts from it.
+   */
+  private static void checkDaysAfter(String code, StepDescriptor step, DaysAfterStep days,
+      Map<String, StepDescriptor> earlier, boolean timer) {
+    if (!days.afterStep().equals(step.prerequisite())) {
+      throw invalid(code, "step " + step.code() + " counts days after " + days.afterStep() + ", which must be its prerequisite");
     }
-    if (Set.copyOf(closeReasons).size() != closeReasons.size()) throw invalid(code, "repeats a close reason");
+    FieldDescriptor field = earlier.get(days.afterStep()).dataFields().stream()
+        .filter(f -> f.name().equals(days.afterField()))
+        .findFirst()
+        .orElseThrow(() -> invalid(code, "step " + step.code() + " counts days after " + days.afterStep() + "."
+            + days.afterField() + ", which is not a data field of that step"));
+    if (field.type() != FieldType.DATE || !field.required()) {
+      throw invalid(code, "step " + step.code() + " counts days after " + days.afterField() + ", which must be a required DATE");
+    }
+    if (timer && !field.processVariable()) {
+      throw invalid(code, "step " + step.code() + " waits after " + days.afterField()
+          + ", which must be sent to the process for its timer");
+    }
+  }
+
+  private static void checkFinishing(String code, StepDescriptor step, Set<CloseReason> reasons) {
+    CloseReason reason = step.finishesIncomplete();
+    if (!reason.requestable() || !reasons.contains(reason)) {
+      throw invalid(code, "step " + step.code() + " finishes with " + reason + ", which is not an allowed close reason");
+    }
+    if (step.paymentPoint() || step.waitsFor() != null) {
+      throw invalid(code, "step " + step.code() + " finishes the pathway: it can be neither a payment point nor wait");
+    }
   }
 
   private static IllegalArgumentException invalid(String code, String problem) {

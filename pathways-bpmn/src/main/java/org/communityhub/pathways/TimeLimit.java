@@ -9,11 +9,18 @@ import java.util.Map;
 /**
  * How long a pathway may stay open: {@code days} after the opening date, or, when {@code afterField} names
  * an opening field (a DATE), {@code days} after that date (e.g. 60 days after the estimated due date).
+ *
+ * @param note why the limit is what it is, when its source needs a word (e.g. which part is recalled)
  */
-public record TimeLimit(int days, String afterField) {
+public record TimeLimit(int days, String afterField, Source source, String note) {
 
   public TimeLimit {
     if (days <= 0) throw new IllegalArgumentException("a time limit must be at least one day, was " + days);
+  }
+
+  /** A limit without a recorded source. */
+  public TimeLimit(int days, String afterField) {
+    this(days, afterField, null, null);
   }
 
   /**

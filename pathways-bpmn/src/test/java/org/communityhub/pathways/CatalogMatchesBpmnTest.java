@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -96,17 +97,18 @@ class CatalogMatchesBpmnTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pathways")
-  void everyStepHasExactlyOneMessageCatchEventCorrelatedByPathwayId(String code) {
+  void everyStepHasExactlyOneMessageEventCorrelatedByPathwayId(String code) {
     PathwayDescriptor pathway = pathway(code);
     BpmnModelInstance model = model(code);
 
     for (StepDescriptor step : pathway.steps()) {
-      List<IntermediateCatchEvent> catches = model.getModelElementsByType(IntermediateCatchEvent.class).stream()
-          .filter(e -> step.messageName().equals(messageOf(e).getName()))
+      List<CatchEvent> catches = model.getModelElementsByType(CatchEvent.class).stream()
+          .filter(e -> messageOf(e) != null && step.messageName().equals(messageOf(e).getName()))
           .toList();
-      assertThat(catches).as("catch events for %s", step.messageName()).singleElement().satisfies(e -> {
+      assertThat(catches).as("message events for %s", step.messageName()).singleElement().satisfies(e -> {
         assertThat(e.getId()).isEqualTo(step.elementId());
         assertThat(e.getName()).isEqualTo(step.name());
+        assertThat(e).isInstanceOf(step.finishesIncomplete() == null ? IntermediateCatchEvent.class : BoundaryEvent.class);
         Message message = messageOf(e);
         assertThat(message.getId()).isEqualTo(ProcessNames.messageElementId(step.messageName()));
         assertThat(correlationKey(message)).isEqualTo(ProcessNames.CORRELATION_KEY);
@@ -133,13 +135,7 @@ class CatalogMatchesBpmnTest {
   void stepsAreAwaitedInDescriptorOrderWithAPaymentTaskAfterEachPaymentPoint(String code) {
     PathwayDescriptor pathway = pathway(code);
     BpmnModelInstance model = model(code);
-    List<String> expected = new ArrayList<>();
-    expected.add(ProcessNames.ELEMENT_STEPS_START);
-    for (StepDescriptor step : pathway.steps()) {
-      expected.add(step.elementId());
-      if (step.paymentPoint()) expected.add(step.paymentTaskElementId());
-    }
-    expected.add(ProcessNames.ELEMENT_STEPS_DONE);
+    List<String> expected = chainOf(pathway);
 
     SubProcess steps = model.getModelElementById(ProcessNames.ELEMENT_STEPS);
     assertThat(steps.getChildElementsByType(StartEvent.class)).singleElement()
@@ -257,6 +253,69 @@ class CatalogMatchesBpmnTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pathways")
+  void waitingStepsWaitOnATimerCountedFromTheDateTheirPrerequisiteSent(String code) {
+    PathwayDescriptor pathway = pathway(code);
+    BpmnModelInstance model = model(code);
+
+    for (StepDescriptor step : pathway.stepsInOrder().stream().filter(s -> s.waitsFor() != null).toList()) {
+      FlowNode wait = model.getModelElementById(ProcessNames.waitElementId(step.code()));
+      assertThat(wait).as("the wait before %s", step.code()).isInstanceOf(IntermediateCatchEvent.class);
+      assertThat(((IntermediateCatchEvent) wait).getEventDefinitions()).singleElement()
+          .isInstanceOfSatisfying(TimerEventDefinition.class, d -> {
+            assertThat(d.getTimeDate()).isNotNull();
+            assertThat(d.getTimeDate().getTextContent().strip())
+                .isEqualTo(ProcessNames.waitTimerDate(step.waitsFor().afterField(), step.waitsFor().days()));
+          });
+      assertThat(next(wait).getId()).isEqualTo(step.elementId());
+      StepDescriptor dated = pathway.step(step.waitsFor().afterStep()).orElseThrow();
+      assertThat(dated.dataFields()).filteredOn(FieldDescriptor::processVariable).extracting(FieldDescriptor::name)
+          .contains(step.waitsFor().afterField());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pathways")
+  void stepsThatFinishIncompleteInterruptTheStepsAndFinishWithTheirReason(String code) {
+    BpmnModelInstance model = model(code);
+
+    for (StepDescriptor step : pathway(code).finishingSteps()) {
+      BoundaryEvent event = model.getModelElementById(step.elementId());
+      assertThat(event.getAttachedTo().getId()).isEqualTo(ProcessNames.ELEMENT_STEPS);
+      assertThat(event.cancelActivity()).isTrue();
+      FlowNode finish = next(event);
+      assertThat(finish.getId()).isEqualTo(ProcessNames.finishIncompleteTaskElementId(step.code()));
+      assertThat(jobType(finish)).isEqualTo(ProcessNames.JOB_FINISH_INCOMPLETE);
+      assertThat(finish.getSingleExtensionElement(ZeebeIoMapping.class).getInputs())
+          .extracting(ZeebeInput::getTarget, ZeebeInput::getSource)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(
+              ProcessNames.VAR_CLOSE_REASON, "=\"" + step.finishesIncomplete().name() + "\""));
+      assertThat(next(finish)).isInstanceOf(EndEvent.class)
+          .extracting(BaseElement::getId).isEqualTo(ProcessNames.finishedIncompleteEndElementId(step.code()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pathways")
+  void hasNoElementTheCatalogDoesNotName(String code) {
+    PathwayDescriptor pathway = pathway(code);
+    Set<String> expected = new HashSet<>(chainOf(pathway));
+    expected.addAll(List.of(ProcessNames.ELEMENT_START, ProcessNames.ELEMENT_CLAIM_INSTANCE,
+        ProcessNames.ELEMENT_DUPLICATE_INSTANCE_BOUNDARY, ProcessNames.ELEMENT_END_DUPLICATE_INSTANCE,
+        ProcessNames.ELEMENT_STEPS, ProcessNames.ELEMENT_COMPLETE, ProcessNames.ELEMENT_END_COMPLETED,
+        ProcessNames.ELEMENT_TIMER_TIME_LIMIT, ProcessNames.ELEMENT_FINISH_INCOMPLETE_TIME_LIMIT,
+        ProcessNames.ELEMENT_END_FINISHED_INCOMPLETE_TIME_LIMIT, ProcessNames.ELEMENT_CLOSE_REQUESTED,
+        ProcessNames.ELEMENT_FINISH_INCOMPLETE, ProcessNames.ELEMENT_END_FINISHED_INCOMPLETE));
+    for (StepDescriptor step : pathway.finishingSteps()) {
+      expected.addAll(List.of(step.elementId(), ProcessNames.finishIncompleteTaskElementId(step.code()),
+          ProcessNames.finishedIncompleteEndElementId(step.code())));
+    }
+
+    assertThat(model(code).getModelElementsByType(FlowNode.class)).extracting(BaseElement::getId)
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pathways")
   void hasNoGeneratedIds(String code) throws Exception {
     List<String> ids = new ArrayList<>();
     NodeList all = dom(code).getElementsByTagNameNS("*", "*");
@@ -308,6 +367,19 @@ class CatalogMatchesBpmnTest {
 
   // --- helpers
 
+  /** The ids the steps sub-process runs through, in order: each step, its wait before and payment after. */
+  private static List<String> chainOf(PathwayDescriptor pathway) {
+    List<String> expected = new ArrayList<>();
+    expected.add(ProcessNames.ELEMENT_STEPS_START);
+    for (StepDescriptor step : pathway.stepsInOrder()) {
+      if (step.waitsFor() != null) expected.add(ProcessNames.waitElementId(step.code()));
+      expected.add(step.elementId());
+      if (step.paymentPoint()) expected.add(step.paymentTaskElementId());
+    }
+    expected.add(ProcessNames.ELEMENT_STEPS_DONE);
+    return expected;
+  }
+
   private static List<String> chainFrom(FlowNode node) {
     List<String> chain = new ArrayList<>();
     for (FlowNode n = node; n != null; n = n.getOutgoing().isEmpty() ? null : next(n)) {
@@ -324,12 +396,13 @@ class CatalogMatchesBpmnTest {
     return outgoing.iterator().next().getTarget();
   }
 
-  private static Message messageOf(IntermediateCatchEvent event) {
+  /** The message an event waits for, or null when it is no message event. */
+  private static Message messageOf(CatchEvent event) {
     return event.getEventDefinitions().stream()
         .filter(MessageEventDefinition.class::isInstance)
         .map(d -> ((MessageEventDefinition) d).getMessage())
         .findFirst()
-        .orElseThrow(() -> new AssertionError(event.getId() + " is not a message catch event"));
+        .orElse(null);
   }
 
   private static String correlationKey(Message message) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +105,13 @@ final class InMemoryEngine implements AutoCloseable {
     return key;
   }
 
-  /** Publishes a step message as the outbox will; returns the step id. */
+  /**
+   * Publishes a step message as the outbox will: the step id and only the data fields the descriptor sends
+   * to the process; returns the step id.
+   */
   String publishStep(StepDescriptor step, String pathwayId, Map<String, Object> data, Duration timeToLive) {
     String stepId = UUID.randomUUID().toString();
-    Map<String, Object> variables = new HashMap<>(data);
+    Map<String, Object> variables = new HashMap<>(step.processVariables(data, HUB_ZONE));
     variables.put(ProcessNames.VAR_STEP_ID, stepId);
     client.newPublishMessageCommand()
         .messageName(step.messageName())
@@ -150,6 +154,38 @@ final class InMemoryEngine implements AutoCloseable {
       if (!jobs.isEmpty()) return jobs.getFirst();
     } while (System.nanoTime() < until);
     return fail("no %s job for instance %d within %s", type, processInstanceKey, JOB_WAIT);
+  }
+
+  /**
+   * Waits for one job of this type for each of these process instances and activates them all; fails on a
+   * job of another instance or a second job of one.
+   */
+  Map<Long, ActivatedJob> jobs(String type, Collection<Long> processInstanceKeys) {
+    Map<Long, ActivatedJob> found = new HashMap<>();
+    long until = System.nanoTime() + JOB_WAIT.toNanos();
+    do {
+      idle();
+      List<ActivatedJob> jobs = client.newActivateJobsCommand()
+          .jobType(type)
+          .maxJobsToActivate(processInstanceKeys.size() + 1)
+          .workerName("process-test")
+          .send()
+          .join()
+          .getJobs();
+      for (ActivatedJob job : jobs) {
+        assertThat(processInstanceKeys).as("%s job of another instance (a test left one behind)", type)
+            .contains(job.getProcessInstanceKey());
+        assertThat(found.put(job.getProcessInstanceKey(), job)).as("a second %s job of one instance", type).isNull();
+      }
+      if (found.size() == processInstanceKeys.size()) return found;
+    } while (System.nanoTime() < until);
+    return fail("%s jobs for %d of %d instances within %s", type, found.size(), processInstanceKeys.size(), JOB_WAIT);
+  }
+
+  /** Completes each job without waiting in between, then waits for the engine once. */
+  void completeAll(Collection<ActivatedJob> jobs, Map<String, Object> variables) {
+    jobs.forEach(job -> client.newCompleteCommand(job.getKey()).variables(variables).send().join());
+    idle();
   }
 
   void complete(ActivatedJob job, Map<String, Object> variables) {

@@ -9,7 +9,8 @@ import org.communityhub.engine.support.FieldProblem;
 
 /**
  * The questions of a checklist and the answers each accepts. The skeleton carries the initial checklist
- * as code; run-time authored, versioned checklist definitions replace it.
+ * as code; run-time authored, versioned checklist definitions replace it. The initial checklist asks about
+ * every risk factor a standard pathway answers; the risk rules score them and recommend the pathways.
  */
 enum ChecklistForm {
 
@@ -20,12 +21,38 @@ enum ChecklistForm {
       Question.yesNo("has_primary_care"),
       Question.yesNo("food_insecure"),
       Question.count("er_visits_12_months"),
-      Question.yesNo("has_health_coverage")));
+      Question.yesNo("has_health_coverage"),
+      Question.yesNo("has_high_school_diploma"),
+      Question.yesNo("child_development_concern"),
+      Question.yesNo("unemployed_seeking_work"),
+      Question.yesNo("wants_family_planning"),
+      Question.yesNo("immunizations_up_to_date"),
+      Question.yesNo("health_education_need"),
+      Question.yesNo("needs_medical_referral"),
+      Question.yesNo("takes_prescribed_medicines"),
+      Question.yesNo("recent_hospital_discharge"),
+      Question.yesNo("misses_medicine_doses"),
+      Question.yesNo("mental_health_concern"),
+      Question.yesNo("substance_use_concern"),
+      Question.yesNo("has_dentist"),
+      Question.yesNo("gave_birth_last_12_weeks"),
+      Question.yesNo("social_service_need"),
+      Question.yesNo("has_reliable_transportation")));
 
   private final Map<String, Question> questions = new LinkedHashMap<>();
 
   ChecklistForm(List<Question> questions) {
     questions.forEach(question -> this.questions.put(question.code(), question));
+  }
+
+  /** The codes of this form's questions, in order. */
+  List<String> questionCodes() {
+    return List.copyOf(questions.keySet());
+  }
+
+  /** The answers a question accepts, or an empty set for a count (any whole number from zero). */
+  Set<String> allowedAnswers(String question) {
+    return questions.get(question).allowed();
   }
 
   /** Every answer must belong to a question of this form, every question must be answered. */

@@ -78,6 +78,7 @@ public class PathwayDefinition {
   public String checksum() { return checksum; }
   public Long engineKey() { return engineKey; }
   public boolean active() { return active; }
+  public Instant publishedAt() { return publishedAt; }
 
   /** The resource name the engine sees: unique per code and version. */
   public String resourceName() {

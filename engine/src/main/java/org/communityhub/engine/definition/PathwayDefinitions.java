@@ -16,5 +16,13 @@ public interface PathwayDefinitions extends Repository<PathwayDefinition, UUID> 
 
   Optional<PathwayDefinition> findFirstByCodeOrderByVersionDesc(String code);
 
+  boolean existsByCode(String code);
+
+  Optional<PathwayDefinition> findByCodeAndVersion(String code, int version);
+
+  List<PathwayDefinition> findByActiveTrueOrderByCode();
+
+  List<PathwayDefinition> findByCodeOrderByVersion(String code);
+
   List<PathwayDefinition> findByEngineKeyIsNull();
 }

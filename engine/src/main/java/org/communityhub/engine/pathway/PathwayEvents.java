@@ -15,8 +15,12 @@ public final class PathwayEvents {
 
   public record PathwayOpened(UUID pathwayId, UUID definitionId, Instant deadline) {}
 
+  /**
+   * @param processVariables what the step's message carries to the process besides the step id: only the
+   *     data fields its descriptor marks for the process (e.g. the date a timer counts from)
+   */
   public record StepRecorded(UUID pathwayId, UUID stepId, String messageName, Instant deadline,
-      Map<String, Object> data) {}
+      Map<String, Object> data, Map<String, Object> processVariables) {}
 
   public record PathwayCloseRequested(UUID pathwayId, CloseReason reason, Instant deadline) {}
 }

@@ -3,6 +3,8 @@ package org.communityhub.engine.pathway;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
@@ -52,7 +54,7 @@ public class PathwayOpening {
 
   /** A CHW's request to open a pathway. Opening fields are the values the pathway's descriptor asks for. */
   public record OpenRequest(@NotBlank @Size(max = 64) String pathwayCode, @Size(max = 64) String typeCode,
-      Map<String, String> openingFields) {
+      @Size(max = 50) Map<String, @Size(max = 500) String> openingFields) {
 
     Map<String, String> fields() {
       return openingFields == null ? Map.of() : openingFields;
@@ -64,7 +66,7 @@ public class PathwayOpening {
     Client client = registry.find(clientId, actor);
     PathwayDefinition definition = definitions.active(request.pathwayCode());
     PathwayDescriptor descriptor = definition.descriptor();
-    requireOpeningFields(descriptor, request.fields());
+    requireOpeningFields(descriptor, request.fields(), request.typeCode());
 
     EligibilityDecision decision = eligibility.check(new EligibilityQuestion(
         descriptor.code(), checklists.latestAnswers(clientId), request.fields()));
@@ -83,25 +85,46 @@ public class PathwayOpening {
       pathways.saveAndFlush(pathway);
     } catch (DataIntegrityViolationException raced) {
       // The partial unique index caught a concurrent opening of the same pathway for the same client.
-      throw new PathwayAlreadyOpen(descriptor.code(), null);
+      throw new PathwayAlreadyOpen(named(descriptor.code(), typeCode), null);
     }
     events.publishEvent(new PathwayEvents.PathwayOpened(pathway.id(), definition.id(), pathway.deadline()));
     return pathway;
   }
 
+  /** One open pathway per client, code and type code (a referral type, a learning module). */
   private void refuseIfOpen(UUID clientId, String code, String typeCode) {
     pathways.findByClientIdAndCodeAndTypeCodeAndStatus(clientId, code, typeCode, PathwayStatus.ACTIVE)
         .ifPresent(open -> {
-          throw new PathwayAlreadyOpen(code, open.id());
+          throw new PathwayAlreadyOpen(named(code, typeCode), open.id());
         });
   }
 
-  private static void requireOpeningFields(PathwayDescriptor descriptor, Map<String, String> fields) {
-    Map<String, String> errors = FieldDescriptor.validate(descriptor.openingFields(), fields);
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(errors.entrySet().stream()
-          .map(error -> new FieldProblem("openingFields." + error.getKey(), error.getValue()))
-          .toList());
+  /** HOUSING, or MEDICAL_REFERRAL (CARDIOLOGY). */
+  private static String named(String code, String typeCode) {
+    return typeCode.isEmpty() ? code : code + " (" + typeCode + ")";
+  }
+
+  /**
+   * The opening fields the definition asks for, and a type code exactly when the pathway is parameterised
+   * (one of its list, which the HUB extends by publishing a new version).
+   */
+  private static void requireOpeningFields(PathwayDescriptor descriptor, Map<String, String> fields,
+      String typeCode) {
+    List<FieldProblem> problems = new ArrayList<>();
+    FieldDescriptor.validate(descriptor.openingFields(), fields).forEach((name, reason) ->
+        problems.add(new FieldProblem("openingFields." + name, reason)));
+    if (descriptor.parameterised() && (typeCode == null || typeCode.isBlank())) {
+      problems.add(new FieldProblem("typeCode", "is required: the " + descriptor.code() + " pathway is opened with a "
+          + descriptor.typeCodes().label()));
+    } else if (descriptor.parameterised() && descriptor.typeCodes().find(typeCode).isEmpty()) {
+      problems.add(new FieldProblem("typeCode", "is not a " + descriptor.typeCodes().label() + " of the "
+          + descriptor.code() + " pathway"));
+    } else if (!descriptor.parameterised() && typeCode != null) {
+      problems.add(new FieldProblem("typeCode", "must be left out: the " + descriptor.code()
+          + " pathway has no type codes"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
     }
   }
 }

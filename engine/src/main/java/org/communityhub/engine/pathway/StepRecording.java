@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
@@ -18,6 +19,7 @@ import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.Json;
 import org.communityhub.engine.support.NotFound;
+import org.communityhub.pathways.DaysAfterStep;
 import org.communityhub.pathways.FieldDescriptor;
 import org.communityhub.pathways.PathwayDescriptor;
 import org.communityhub.pathways.StepDescriptor;
@@ -90,22 +92,31 @@ public class StepRecording {
     StepDescriptor step = descriptor.step(request.stepCode())
         .orElseThrow(() -> new InvalidInput("stepCode",
             "not a step of the " + descriptor.code() + " pathway"));
-    requireValid(step, request);
+    requireValid(pathway, step, request);
+    if (step.finishesIncomplete() != null && pathway.recorded(descriptor.outcomeStep()).isPresent()) {
+      throw new StepNotAllowed("Step " + step.code() + " cannot follow the recorded outcome "
+          + descriptor.outcomeStep() + ": the pathway completes");
+    }
 
     PathwayStep recorded = pathway.recordStep(step, new PathwayStep.StepEntry(step.code(),
         request.occurredOn(), request.fields(), request.evidence(), request.note(), idempotencyKey,
         requestHash), actor.agencyId(), clock.now());
+    if (step.finishesIncomplete() != null) {
+      // The step ends the pathway (e.g. a job lost): no more steps; its process finishes it with the reason.
+      pathway.requestClose(step.finishesIncomplete());
+    }
     pathways.saveAndFlush(pathway);
     events.publishEvent(new PathwayEvents.StepRecorded(pathway.id(), recorded.id(), step.messageName(),
-        pathway.deadline(), recorded.data()));
+        pathway.deadline(), recorded.data(), step.processVariables(recorded.data(), clock.zone())));
     return new Recorded(recorded, false);
   }
 
-  private void requireValid(StepDescriptor step, StepRequest request) {
+  private void requireValid(Pathway pathway, StepDescriptor step, StepRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (request.occurredOn().isAfter(clock.today())) {
       problems.add(new FieldProblem("occurredOn", "is in the future"));
     }
+    outsideItsDays(pathway, step, request.occurredOn()).ifPresent(problems::add);
     if (step.evidenceRequired() && request.evidence() == null) {
       problems.add(new FieldProblem("evidence", "step " + step.code()
           + " needs evidence: who confirmed it, how and when"));
@@ -117,5 +128,31 @@ public class StepRecording {
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
+  }
+
+  /**
+   * A step dated on the wrong side of its days after an earlier step's date: before its wait is over (e.g.
+   * employment verified 30 days after the job started), or not within its days (a job lost before those 30
+   * days). Without its prerequisite recorded there is nothing to count from: the aggregate refuses it anyway.
+   */
+  private static Optional<FieldProblem> outsideItsDays(Pathway pathway, StepDescriptor step, LocalDate occurredOn) {
+    Optional<FieldProblem> early = dayAfter(pathway, step.waitsFor())
+        .filter(occurredOn::isBefore)
+        .map(day -> new FieldProblem("occurredOn", "must be on or after " + day + ", " + step.waitsFor().days()
+            + " days after " + step.waitsFor().afterField() + " of step " + step.waitsFor().afterStep()));
+    Optional<FieldProblem> late = dayAfter(pathway, step.within())
+        .filter(day -> !occurredOn.isBefore(day))
+        .map(day -> new FieldProblem("occurredOn", "must be before " + day + ", within " + step.within().days()
+            + " days after " + step.within().afterField() + " of step " + step.within().afterStep()));
+    return early.or(() -> late);
+  }
+
+  private static Optional<LocalDate> dayAfter(Pathway pathway, DaysAfterStep days) {
+    if (days == null) {
+      return Optional.empty();
+    }
+    return pathway.recorded(days.afterStep())
+        .map(dated -> dated.data().get(days.afterField()))
+        .map(from -> days.dayAfter(LocalDate.parse(String.valueOf(from))));
   }
 }

@@ -1,5 +1,6 @@
 package org.communityhub.engine.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.communityhub.engine.pathway.PathwayEvents.PathwayCloseRequested;
 import org.communityhub.engine.pathway.PathwayEvents.PathwayOpened;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns pathway events into engine commands in the outbox. It listens synchronously, inside the
  * transaction that raised the event: the change and its command commit or roll back together.
- * Only ids travel to the engine; client data stays in PostgreSQL.
+ * Only ids travel to the engine, and the few step values a process needs (a timer's date); client data
+ * stays in PostgreSQL.
  */
 @Component
 class OutboxWriter {
@@ -38,9 +40,11 @@ class OutboxWriter {
   @EventListener
   void on(StepRecorded recorded) {
     // Alive until the deadline: a step recorded before the process reaches it waits for it there.
+    // Besides the step id, only what the descriptor sends to the process (e.g. the date a timer counts from).
+    Map<String, Object> variables = new HashMap<>(recorded.processVariables());
+    variables.put(ProcessNames.VAR_STEP_ID, recorded.stepId().toString());
     outbox.append(recorded.pathwayId(), EngineCommand.publish(recorded.messageName(), recorded.pathwayId(),
-        recorded.stepId().toString(), recorded.deadline(),
-        Map.of(ProcessNames.VAR_STEP_ID, recorded.stepId().toString())), clock.now());
+        recorded.stepId().toString(), recorded.deadline(), variables), clock.now());
     delivery.wakeUpAfterCommit();
   }
 

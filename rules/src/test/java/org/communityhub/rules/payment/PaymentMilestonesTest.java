@@ -28,6 +28,14 @@ class PaymentMilestonesTest {
             HOUSING       | MOVED_IN                | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
             MEDICAL_HOME  | FIRST_VISIT_ATTENDED    | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
             FOOD_SECURITY | BENEFITS_RECEIVED       | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
+            EMPLOYMENT    | JOB_STARTED             | false | -    | SERVICE_CONFIRMED | STANDARD             | Earn SERVICE_CONFIRMED for a job started
+            EMPLOYMENT    | EMPLOYMENT_VERIFIED     | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
+            EMPLOYMENT    | JOB_LOST                | false | -    | -                 | -                    | -
+            ADULT_EDUCATION | PROGRAM_ENROLLED      | false | -    | SERVICE_CONFIRMED | STANDARD             | Earn SERVICE_CONFIRMED for an enrolment in adult education
+            SUBSTANCE_USE | ASSESSMENT_COMPLETED    | false | -    | SERVICE_CONFIRMED | STANDARD             | Earn SERVICE_CONFIRMED for a completed substance use assessment
+            SUBSTANCE_USE | TREATMENT_STARTED       | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
+            POSTPARTUM    | VISIT_ATTENDED          | true  | -    | OUTCOME_CONFIRMED | STANDARD             | Earn OUTCOME_CONFIRMED for any other outcome step
+            LEARNING      | MODULE_TAUGHT           | false | -    | -                 | -                    | -
             HOUSING       | PRENATAL_VISIT_ATTENDED | false | -    | -                 | -                    | -
             HOUSING       | APPLICATION_SUBMITTED   | false | -    | -                 | -                    | -
             PREGNANCY     | INITIAL_VISIT           | false | -    | -                 | -                    | -

@@ -29,7 +29,23 @@ class RiskScoringTest {
                 ChecklistAnswer.of("has_primary_care", "yes"),
                 ChecklistAnswer.of("food_insecure", "no"),
                 ChecklistAnswer.of("er_visits_12_months", "0"),
-                ChecklistAnswer.of("has_health_coverage", "yes")));
+                ChecklistAnswer.of("has_health_coverage", "yes"),
+                ChecklistAnswer.of("has_high_school_diploma", "yes"),
+                ChecklistAnswer.of("child_development_concern", "no"),
+                ChecklistAnswer.of("unemployed_seeking_work", "no"),
+                ChecklistAnswer.of("wants_family_planning", "no"),
+                ChecklistAnswer.of("immunizations_up_to_date", "yes"),
+                ChecklistAnswer.of("health_education_need", "no"),
+                ChecklistAnswer.of("needs_medical_referral", "no"),
+                ChecklistAnswer.of("takes_prescribed_medicines", "no"),
+                ChecklistAnswer.of("recent_hospital_discharge", "no"),
+                ChecklistAnswer.of("misses_medicine_doses", "no"),
+                ChecklistAnswer.of("mental_health_concern", "no"),
+                ChecklistAnswer.of("substance_use_concern", "no"),
+                ChecklistAnswer.of("has_dentist", "yes"),
+                ChecklistAnswer.of("gave_birth_last_12_weeks", "no"),
+                ChecklistAnswer.of("social_service_need", "no"),
+                ChecklistAnswer.of("has_reliable_transportation", "yes")));
         for (String override : overrides.equals("-") ? new String[0] : overrides.split(",")) {
             String[] qv = override.split("=", 2);
             answers.replaceAll(a -> a.getQuestion().equals(qv[0]) ? ChecklistAnswer.of(qv[0], qv[1]) : a);
@@ -52,6 +68,8 @@ class RiskScoringTest {
             housing_status=HOMELESS,food_insecure=yes            | 5  | MEDIUM
             housing_status=HOMELESS,pregnant=yes                 | 6  | HIGH
             pregnant=yes,housing_status=HOMELESS,has_primary_care=no,food_insecure=yes,er_visits_12_months=7,has_health_coverage=no | 13 | HIGH
+            mental_health_concern=yes,has_dentist=no                                                                               | 3  | MEDIUM
+            unemployed_seeking_work=yes,recent_hospital_discharge=yes,has_reliable_transportation=no,social_service_need=yes     | 6  | HIGH
             """)
     void scoresTheSumOfPointsAndTiersItInDrl(String overrides, int score, RiskTier tier) {
         RiskAssessment assessment = scoring.assess(checklist(overrides));
@@ -93,7 +111,43 @@ class RiskScoringTest {
                         new PathwayRecommendation("MEDICAL_HOME", "Recommend MEDICAL_HOME for no primary care"))),
                 Arguments.of("food_insecure=yes", List.of(
                         new PathwayRecommendation("FOOD_SECURITY", "Recommend FOOD_SECURITY for food insecurity"))),
-                Arguments.of("has_health_coverage=no,er_visits_12_months=9", List.of()));
+                Arguments.of("er_visits_12_months=9", List.of()),
+                Arguments.of("has_health_coverage=no,er_visits_12_months=9", List.of(
+                        new PathwayRecommendation("HEALTH_COVERAGE", "Recommend HEALTH_COVERAGE for no health coverage"))));
+    }
+
+    /** Every risk factor of the initial checklist, what it scores, and the pathway it opens. */
+    @ParameterizedTest(name = "{0} adds {1} and recommends {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pregnant=yes                    | 3 | Add 3 points for a pregnancy                              | PREGNANCY                 | Recommend PREGNANCY for a pregnancy
+            housing_status=HOMELESS         | 3 | Add 3 points for homelessness                             | HOUSING                   | Recommend HOUSING for unstable housing
+            housing_status=UNSTABLE         | 2 | Add 2 points for unstable housing                         | HOUSING                   | Recommend HOUSING for unstable housing
+            has_primary_care=no             | 2 | Add 2 points for no primary care                          | MEDICAL_HOME              | Recommend MEDICAL_HOME for no primary care
+            food_insecure=yes               | 2 | Add 2 points for food insecurity                          | FOOD_SECURITY             | Recommend FOOD_SECURITY for food insecurity
+            has_health_coverage=no          | 1 | Add 1 point for no health coverage                        | HEALTH_COVERAGE           | Recommend HEALTH_COVERAGE for no health coverage
+            has_high_school_diploma=no      | 1 | Add 1 point for no high school diploma                    | ADULT_EDUCATION           | Recommend ADULT_EDUCATION for no high school diploma
+            child_development_concern=yes   | 1 | Add 1 point for a concern about a child's development     | DEVELOPMENTAL_REFERRAL    | Recommend DEVELOPMENTAL_REFERRAL for a concern about a child's development
+            unemployed_seeking_work=yes     | 2 | Add 2 points for being out of work and seeking work       | EMPLOYMENT                | Recommend EMPLOYMENT for being out of work and seeking work
+            wants_family_planning=yes       | 1 | Add 1 point for a family planning need                    | FAMILY_PLANNING           | Recommend FAMILY_PLANNING for a family planning need
+            immunizations_up_to_date=no     | 1 | Add 1 point for immunizations not up to date              | IMMUNIZATION_REFERRAL     | Recommend IMMUNIZATION_REFERRAL for immunizations not up to date
+            health_education_need=yes       | 1 | Add 1 point for a health education need                   | LEARNING                  | Recommend LEARNING for a health education need
+            needs_medical_referral=yes      | 1 | Add 1 point for a medical referral not followed up        | MEDICAL_REFERRAL          | Recommend MEDICAL_REFERRAL for a medical referral not followed up
+            takes_prescribed_medicines=yes  | 1 | Add 1 point for taking prescribed medicines               | MEDICATION_SCREENING      | Recommend MEDICATION_SCREENING for taking prescribed medicines
+            recent_hospital_discharge=yes   | 2 | Add 2 points for a recent hospital discharge              | MEDICATION_RECONCILIATION | Recommend MEDICATION_RECONCILIATION for a recent hospital discharge
+            misses_medicine_doses=yes       | 1 | Add 1 point for missed medicine doses                     | MEDICATION_ADHERENCE      | Recommend MEDICATION_ADHERENCE for missed medicine doses
+            mental_health_concern=yes       | 2 | Add 2 points for a mental health concern                  | MENTAL_HEALTH             | Recommend MENTAL_HEALTH for a mental health concern
+            substance_use_concern=yes       | 2 | Add 2 points for a substance use concern                  | SUBSTANCE_USE             | Recommend SUBSTANCE_USE for a substance use concern
+            has_dentist=no                  | 1 | Add 1 point for no dentist                                | ORAL_HEALTH               | Recommend ORAL_HEALTH for no dentist
+            gave_birth_last_12_weeks=yes    | 2 | Add 2 points for a birth in the last 12 weeks             | POSTPARTUM                | Recommend POSTPARTUM for a birth in the last 12 weeks
+            social_service_need=yes         | 1 | Add 1 point for a social service need                     | SOCIAL_SERVICE_REFERRAL   | Recommend SOCIAL_SERVICE_REFERRAL for a social service need
+            has_reliable_transportation=no  | 1 | Add 1 point for no reliable transportation                | TRANSPORTATION            | Recommend TRANSPORTATION for no reliable transportation
+            """)
+    void everyRiskFactorAddsItsPointsAndRecommendsThePathwayItOpens(String override, int points, String pointRule,
+            String pathway, String recommendationRule) {
+        RiskAssessment assessment = scoring.assess(checklist(override));
+
+        assertThat(assessment.points()).containsExactly(new RiskPoint(points, pointRule));
+        assertThat(assessment.recommendations()).containsExactly(new PathwayRecommendation(pathway, recommendationRule));
     }
 
     @ParameterizedTest(name = "{0} recommends {1}")
@@ -103,12 +157,23 @@ class RiskScoringTest {
     }
 
     @Test
-    void recommendsEachPathwayAtMostOnceWhenEverythingIsWrong() {
-        RiskAssessment assessment = scoring.assess(
-                checklist("pregnant=yes,housing_status=HOMELESS,has_primary_care=no,food_insecure=yes"));
+    void recommendsEachOfTheTwentyOnePathwaysOnceWhenEverythingIsWrong() {
+        RiskAssessment assessment = scoring.assess(checklist("pregnant=yes,housing_status=HOMELESS,has_primary_care=no,"
+                + "food_insecure=yes,has_health_coverage=no,has_high_school_diploma=no,child_development_concern=yes,"
+                + "unemployed_seeking_work=yes,wants_family_planning=yes,immunizations_up_to_date=no,"
+                + "health_education_need=yes,needs_medical_referral=yes,takes_prescribed_medicines=yes,"
+                + "recent_hospital_discharge=yes,misses_medicine_doses=yes,mental_health_concern=yes,"
+                + "substance_use_concern=yes,has_dentist=no,gave_birth_last_12_weeks=yes,social_service_need=yes,"
+                + "has_reliable_transportation=no"));
 
         assertThat(assessment.recommendations()).extracting(PathwayRecommendation::pathwayCode)
-                .containsExactlyInAnyOrder("PREGNANCY", "HOUSING", "MEDICAL_HOME", "FOOD_SECURITY");
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder("ADULT_EDUCATION", "DEVELOPMENTAL_REFERRAL", "EMPLOYMENT", "FAMILY_PLANNING",
+                        "FOOD_SECURITY", "HEALTH_COVERAGE", "HOUSING", "IMMUNIZATION_REFERRAL", "LEARNING", "MEDICAL_HOME",
+                        "MEDICAL_REFERRAL", "MEDICATION_SCREENING", "MEDICATION_RECONCILIATION", "MEDICATION_ADHERENCE",
+                        "MENTAL_HEALTH", "SUBSTANCE_USE", "ORAL_HEALTH", "POSTPARTUM", "PREGNANCY",
+                        "SOCIAL_SERVICE_REFERRAL", "TRANSPORTATION");
+        assertThat(assessment.tier()).isEqualTo(RiskTier.HIGH);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The pathway catalog as the HUB runs it: every pathway definition and its versions, read from PostgreSQL. */
+package org.communityhub.api.definition;
