@@ -52,7 +52,12 @@ CLIENT=$(echo "$REGISTERED" | jq -r .id)
 echo "== Submit the initial checklist"
 post "$HUB/clients/$CLIENT/checklists" -d '{"kind": "INITIAL", "answers": {
   "pregnant": "yes", "pregnancy_confirmed": "yes", "housing_status": "UNSTABLE", "has_primary_care": "no",
-  "food_insecure": "no", "er_visits_12_months": "1", "has_health_coverage": "yes"}}' | jq '{score, tier, recommendations, rulePackageVersion}'
+  "food_insecure": "no", "er_visits_12_months": "1", "has_health_coverage": "yes",
+  "has_high_school_diploma": "yes", "child_development_concern": "no", "unemployed_seeking_work": "no",
+  "wants_family_planning": "no", "immunizations_up_to_date": "yes", "health_education_need": "no",
+  "needs_medical_referral": "no", "takes_prescribed_medicines": "no", "recent_hospital_discharge": "no",
+  "misses_medicine_doses": "no", "mental_health_concern": "no", "substance_use_concern": "no", "has_dentist": "yes",
+  "gave_birth_last_12_weeks": "no", "social_service_need": "no", "has_reliable_transportation": "yes"}}' | jq '{score, tier, recommendations, rulePackageVersion}'
 
 echo "== Open Housing and Pregnancy"
 HOUSING=$(post "$HUB/clients/$CLIENT/pathways" -d '{"pathwayCode": "HOUSING"}' | jq -r .id)

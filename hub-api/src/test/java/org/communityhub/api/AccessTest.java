@@ -152,6 +152,24 @@ class AccessTest {
   }
 
   @Test
+  void aTransferredClientAndTheirOpenPathwayMoveToTheOtherAgency() {
+    String moving = hub.register(Personas.pregnantClientWithUnstableHousing());
+    hub.post("/clients/" + moving + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+    String theirPathway = hub.open(moving, "HOUSING", Map.of());
+
+    RunningHub.Response transferred = hub.as(hub.adminToken(), () -> hub.post(
+        "/admin/clients/" + moving + "/transfer", Map.of("agencyId", otherAgency, "reason", "Moved across town")));
+    assertThat(transferred.status()).as(transferred.toString()).isEqualTo(200);
+
+    assertThat(hub.get("/clients/" + moving).status()).as("the old agency").isEqualTo(404);
+    assertThat(hub.get("/pathways/" + theirPathway).status()).isEqualTo(404);
+    assertThat(hub.as(otherChw, () -> hub.get("/pathways/" + theirPathway)).status()).as("the new agency")
+        .isEqualTo(200);
+    assertThat(hub.jdbc().sql("select reason from client_transfer where client_id = ?")
+        .param(UUID.fromString(moving)).query(String.class).single()).isEqualTo("Moved across town");
+  }
+
+  @Test
   void everyAccessToAClientIsOnRecordIncludingRefusals() {
     hub.get("/clients/" + client);
     hub.as(otherChw, () -> hub.get("/pathways/" + pathway));

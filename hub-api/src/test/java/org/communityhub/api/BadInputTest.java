@@ -85,7 +85,24 @@ class BadInputTest {
     String other = openedHousingForANewClient();
     RunningHub.Response response = recordStep(other, "APPLICATION_SUBMITTED", key());
     assertThat(response.status()).isEqualTo(201);
-    assertThat(response.headers()).containsKeys("ratelimit-limit", "ratelimit-remaining");
+    assertThat(response.headers()).containsKeys("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
+  }
+
+  @Test
+  void tellsTheCallerTheirReadBudget() {
+    RunningHub.Response response = hub.get("/clients/" + clientId);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.headers()).containsKeys("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
+  }
+
+  @Test
+  void countsCallsWithoutAValidTokenAgainstTheirAddress() {
+    for (String token : new String[] {null, "not-a-token"}) {
+      RunningHub.Response response = hub.as(token, () -> hub.get("/clients/" + clientId));
+      assertThat(response.status()).as(response.toString()).isEqualTo(401);
+      assertThat(response.headers()).as("token " + token)
+          .containsKeys("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
+    }
   }
 
   @Test

@@ -67,6 +67,7 @@ class EndpointAccessMatrixTest {
   static final Map<Caller, String> tokens = new LinkedHashMap<>();
   static Marker markerA;
   static Marker markerB;
+  static String agencyB;
 
   /** A client per agency whose name, id and pathway id must never reach a caller of the other agency. */
   record Marker(String familyName, String clientId, String pathwayId) {
@@ -79,7 +80,7 @@ class EndpointAccessMatrixTest {
   @BeforeAll
   static void twoAgenciesWithTheirMarkers() {
     hub = RunningHub.start(dataDir);
-    String agencyB = hub.createAgency("Agency B " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
+    agencyB = hub.createAgency("Agency B " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     String payerAgency = hub.createAgency("State Medicaid", "PAYER", "STATE_MEDICAID");
     tokens.put(Caller.CHW_A, hub.chwToken());
     tokens.put(Caller.SUPERVISOR_A, hub.createMemberAndLogin("sup-a-" + Personas.unique(), "SUPERVISOR",
@@ -139,6 +140,9 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/admin/users", ADMIN, false, 200, () -> new Call("/admin/users", null, Map.of())),
         new Endpoint("POST", "/admin/users/{userId}/deactivate", ADMIN, false, 200,
             () -> new Call("/admin/users/" + freshMemberId() + "/deactivate", Map.of(), Map.of())),
+        new Endpoint("POST", "/admin/clients/{clientId}/transfer", ADMIN, false, 200,
+            () -> new Call("/admin/clients/" + freshClientOfA() + "/transfer",
+                Map.of("agencyId", agencyB, "reason", "The client moved to the east side"), Map.of())),
         new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
             () -> new Call("/admin/audit?limit=5", null, Map.of())));
   }

@@ -52,12 +52,23 @@ final class RunningHub implements AutoCloseable {
         "--hub.engine.local.command-port=" + freePort(),
         "--hub.engine.local.internal-port=" + freePort(),
         "--hub.engine.local.management-port=" + freePort(),
-        "--hub.engine.local.http-port=" + freePort());
+        "--hub.engine.local.http-port=" + freePort(),
+        // Tests call far faster than people do: budgets are unit-tested (RateLimitsTest) and their
+        // headers checked over HTTP, so here they are set out of the way.
+        "--hub.limits.write-burst=1000000",
+        "--hub.limits.read-burst=1000000",
+        "--hub.limits.anonymous-burst=1000000");
   }
 
   /** Starts the hub and signs in as a CHW of the seeded care coordination agency. */
   static RunningHub start(Path dataDir) {
+    return start(dataDir, new String[0]);
+  }
+
+  /** The same, with settings added to the command line ({@code --name=value}). */
+  static RunningHub start(Path dataDir, String... extraArgs) {
     RunningHub hub = new RunningHub(dataDir);
+    hub.extraArgs.addAll(List.of(extraArgs));
     hub.startApplication();
     hub.adminToken = hub.login("admin", readString(dataDir.resolve("initial-admin-password")));
     hub.bearer = hub.adminToken;
@@ -132,9 +143,24 @@ final class RunningHub implements AutoCloseable {
     }
   }
 
+  /** Starts the hub with extra arguments (e.g. another profile) and signs in as nobody. */
+  static RunningHub startWithoutSignIn(Path dataDir, String... extraArgs) {
+    RunningHub hub = new RunningHub(dataDir);
+    hub.extraArgs.addAll(List.of(extraArgs));
+    hub.startApplication();
+    return hub;
+  }
+
+  private final List<String> extraArgs = new ArrayList<>();
+
   private void startApplication() {
     List<String> args = new ArrayList<>(ports);
     args.add("--hub.data-dir=" + dataDir);
+    // An extra argument replaces a default of the same name (a repeated name would bind as a list).
+    extraArgs.stream().filter(extra -> extra.contains("="))
+        .map(extra -> extra.substring(0, extra.indexOf('=') + 1))
+        .forEach(name -> args.removeIf(arg -> arg.startsWith(name)));
+    args.addAll(extraArgs);
     context = new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new));
   }
 
@@ -182,6 +208,13 @@ final class RunningHub implements AutoCloseable {
 
   Response get(String path, String accept) {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+  }
+
+  /** Any method without a body, with these headers (e.g. a browser's Origin, or a CORS preflight). */
+  Response request(String method, String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(request::header);
+    return send(request);
   }
 
   private URI uri(String path) {

@@ -119,6 +119,20 @@ public class Staff {
     return matches && credentials.member().active() ? Optional.of(credentials.member()) : Optional.empty();
   }
 
+  /**
+   * Keeps a row for a person of an external identity provider (oidc profile), so that assignments and the
+   * audit log can name them. The row has no usable password: such a person never signs in here.
+   */
+  @Transactional
+  public void rememberExternal(UUID id, String subject, Role role, UUID agencyId) {
+    jdbc.sql("""
+            insert into app_user (id, username, password_hash, role, agency_id, created_at)
+            values (?, ?, '!external', ?, ?, ?)
+            on conflict (id) do update set role = excluded.role, agency_id = excluded.agency_id""")
+        .params(id, "oidc:" + subject, role.name(), agencyId, Timestamp.from(clock.now()))
+        .update();
+  }
+
   /** The member a token names, if still active and the token is not older than their last deactivation. */
   public Optional<StaffMember> activeMember(UUID id, int tokenVersion) {
     return member(id).filter(member -> member.active() && member.tokenVersion() == tokenVersion);

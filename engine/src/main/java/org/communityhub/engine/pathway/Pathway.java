@@ -108,6 +108,13 @@ public class Pathway {
     return recorded;
   }
 
+  /** The client moved to another agency: an open pathway goes with them, a closed one stays on record as is. */
+  void followClientTo(UUID agency) {
+    if (status == PathwayStatus.ACTIVE) {
+      agencyId = agency;
+    }
+  }
+
   void requestClose(CloseReason reason) {
     if (!reason.requestable()) {
       throw new StepNotAllowed(reason + " is set by the engine, it cannot be requested");

@@ -54,6 +54,15 @@ public class Client {
     return client;
   }
 
+  /** Enrolled with another agency from now on; nobody there is assigned yet. */
+  void transferTo(UUID agency) {
+    if (agency.equals(agencyId)) {
+      throw new org.communityhub.engine.support.InvalidInput("agencyId", "the client is already enrolled there");
+    }
+    agencyId = agency;
+    assignedUserId = null;
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

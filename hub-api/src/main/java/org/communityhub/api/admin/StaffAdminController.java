@@ -1,6 +1,8 @@
 package org.communityhub.api.admin;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -10,15 +12,16 @@ import org.communityhub.engine.agency.Staff;
 import org.communityhub.engine.agency.StaffMember;
 import org.communityhub.engine.audit.AuditEvent;
 import org.communityhub.engine.audit.AuditLog;
-import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,6 +36,7 @@ class StaffAdminController {
   }
 
   @PostMapping("/admin/agencies")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<Agency> createAgency(@Valid @RequestBody Staff.NewAgency request) {
     Agency agency = staff.createAgency(request);
     return ResponseEntity.created(URI.create("/admin/agencies/" + agency.id())).body(agency);
@@ -44,6 +48,7 @@ class StaffAdminController {
   }
 
   @PostMapping("/admin/users")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<StaffMember> createUser(@Valid @RequestBody Staff.NewMember request) {
     StaffMember member = staff.createMember(request);
     return ResponseEntity.created(URI.create("/admin/users/" + member.id())).body(member);
@@ -67,10 +72,7 @@ class StaffAdminController {
       @RequestParam(required = false) UUID userId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-      @RequestParam(defaultValue = "200") int limit) {
-    if (limit < 1 || limit > 1000) {
-      throw new InvalidInput("limit", "must be between 1 and 1000");
-    }
+      @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
     return audit.find(new AuditLog.Query(clientId, userId, from, to, limit));
   }
 }

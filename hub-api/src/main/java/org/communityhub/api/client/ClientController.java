@@ -13,11 +13,13 @@ import org.communityhub.engine.checklist.ChecklistSubmission;
 import org.communityhub.engine.registry.Client;
 import org.communityhub.engine.registry.ClientRegistration;
 import org.communityhub.engine.registry.ClientRegistry;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -54,6 +56,7 @@ class ClientController {
   }
 
   @PostMapping("/clients")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ClientView> register(@Valid @RequestBody ClientRegistration registration) {
     Client client = registry.register(registration, actor.get());
     return ResponseEntity.created(URI.create("/clients/" + client.id())).body(ClientView.of(client));
@@ -65,6 +68,7 @@ class ClientController {
   }
 
   @PostMapping("/clients/{clientId}/checklists")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ChecklistView> submitChecklist(@PathVariable UUID clientId,
       @Valid @RequestBody ChecklistSubmission submission) {
     Checklist checklist = checklists.submit(clientId, submission, actor.get());

@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,11 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a body larger than the limit with 413 before anything reads it: by its declared length, or, for a
- * body without one, by counting what is read (the JSON reader then fails and nothing is written).
+ * body without one, by counting what is read (the JSON reader then fails and nothing is written). It runs in
+ * the security chain, once the caller is known and counted (LimitsConfiguration keeps it out of the servlet
+ * filters), so a 413 is audited and carries the rate-limit and CORS headers like any other answer.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final ObjectMapper json;

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +43,7 @@ class PathwayController {
   }
 
   @PostMapping("/clients/{clientId}/pathways")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<PathwayView> open(@PathVariable UUID clientId,
       @Valid @RequestBody PathwayOpening.OpenRequest request) {
     Pathway pathway = opening.open(clientId, request, actor.get());
@@ -55,6 +57,7 @@ class PathwayController {
 
   /** A retry with the same Idempotency-Key and body answers exactly as the first request did. */
   @PostMapping("/pathways/{pathwayId}/steps")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<PathwayView.StepView> recordStep(@PathVariable UUID pathwayId,
       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
       @Valid @RequestBody StepRecording.StepRequest request) {
@@ -65,6 +68,7 @@ class PathwayController {
 
   /** Accepted: the pathway's process finishes it incomplete and the pathway's status follows. */
   @PostMapping("/pathways/{pathwayId}/close")
+  @ResponseStatus(HttpStatus.ACCEPTED)
   ResponseEntity<PathwayView> close(@PathVariable UUID pathwayId,
       @Valid @RequestBody PathwayClosing.CloseRequest request) {
     Pathway pathway = closing.requestClose(pathwayId, request, actor.get());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.communityhub.engine.support.FieldProblem;
 import org.communityhub.engine.support.HubException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  /** Anything unexpected is a 500 problem too: logged here, and nothing of it in the answer. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    log.error("Unexpected failure", failure);
+    return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error; it has been logged"));
+  }
 
   @ExceptionHandler(HubException.class)
   ResponseEntity<ProblemDetail> refused(HubException refusal) {

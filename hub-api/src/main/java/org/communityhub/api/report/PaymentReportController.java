@@ -1,5 +1,6 @@
 package org.communityhub.api.report;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.communityhub.api.security.CurrentActor;
 import org.communityhub.engine.payment.PaymentReport;
@@ -21,14 +22,14 @@ class PaymentReportController {
   }
 
   @GetMapping(value = "/reports/payments", produces = "application/json")
-  PaymentReport.Report json(@RequestParam String payer,
+  PaymentReport.Report json(@RequestParam @Size(max = 64) String payer,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return reports.owedBy(payer, from, to, actor.get());
   }
 
   @GetMapping(value = "/reports/payments", produces = "text/csv")
-  String csv(@RequestParam String payer,
+  String csv(@RequestParam @Size(max = 64) String payer,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return PaymentReportCsv.render(reports.owedBy(payer, from, to, actor.get()));

@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AuditTrail {
 
-  private static final Pattern OBJECT = Pattern.compile("^/(clients|pathways)/([0-9a-fA-F-]{36})(/.*)?$");
+  private static final Pattern OBJECT = Pattern.compile("^(?:/admin)?/(clients|pathways)/([0-9a-fA-F-]{36})(/.*)?$");
   private static final Pattern CREATED_CLIENT = Pattern.compile("^/clients/([0-9a-fA-F-]{36})$");
 
   private final AuditLog log;

@@ -1,5 +1,6 @@
 package org.communityhub.api.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.communityhub.engine.agency.Actor;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * generated password, written to {@code <secrets-dir>/initial-admin-password} readable by the owner only.
  * The password never reaches the log, and there is no default password anywhere in the code.
  */
+@ConditionalOnProperty(name = "hub.auth.mode", havingValue = "local", matchIfMissing = true)
 @Component
 class FirstAdministrator implements SmartLifecycle {
 

@@ -1,21 +1,21 @@
 package org.communityhub.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.communityhub.api.limits.WriteRateLimit;
-import org.communityhub.engine.agency.Staff;
+import jakarta.servlet.DispatcherType;
+import org.communityhub.api.limits.RateLimits;
+import org.communityhub.api.limits.RequestBodyLimit;
 import org.communityhub.engine.support.HubClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Every endpoint but login, health and the API description needs a bearer token of an active member; roles
@@ -27,30 +27,24 @@ class SecurityConfiguration {
 
   private static final String[] CARE_TEAM = {"CHW", "SUPERVISOR"};
 
+  /** Whom tokens come from: this application (local, the default) or an external OIDC issuer. */
   @Bean
-  TokenSigning tokenSigning(AuthSettings settings) {
-    return TokenSigning.from(settings);
+  JwtDecoder jwtDecoder(TokenTrust trust) {
+    return trust.decoder();
   }
 
   @Bean
-  JwtEncoder jwtEncoder(TokenSigning signing) {
-    return signing.encoder();
-  }
-
-  @Bean
-  JwtDecoder jwtDecoder(TokenSigning signing) {
-    return signing.decoder();
-  }
-
-  @Bean
-  SecurityFilterChain api(HttpSecurity http, Staff staff, AuditTrail audit, WriteRateLimit writeLimit,
-      HubClock clock, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, TokenTrust trust, AuditTrail audit, RateLimits limits,
+      RequestBodyLimit bodyLimit, CorsSettings cors, HubClock clock, ObjectMapper json) throws Exception {
+    RateLimitFilter rateLimit = new RateLimitFilter(limits, clock, json);
     http
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, no session, nothing to forge
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .authorizeHttpRequests(requests -> requests
+            // The error page renders the problem of a request that was already authorised.
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(HttpMethod.POST, "/auth/token").permitAll()
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/admin/**").hasRole("HUB_ADMIN")
@@ -61,18 +55,17 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/clients", "/clients/**", "/pathways/**").hasAnyRole(CARE_TEAM)
             .anyRequest().denyAll())
         .oauth2ResourceServer(resourceServer -> resourceServer
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(token ->
-                staff.activeMember(Tokens.memberId(token), Tokens.tokenVersion(token))
-                    .map(member -> new HubAuthentication(member.asActor()))
-                    .orElseThrow(() -> new BadCredentialsException("The token's user is not active"))))
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(trust::authenticate))
             .authenticationEntryPoint((request, response, refused) -> {
               audit.refusedUnauthenticated(request);
+              rateLimit.takeUnauthenticated(request, response);
               ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED,
                   "A valid bearer token is required: POST /auth/token");
             }))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint((request, response, refused) -> {
               audit.refusedUnauthenticated(request);
+              rateLimit.takeUnauthenticated(request, response);
               ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED,
                   "A valid bearer token is required: POST /auth/token");
             })
@@ -80,7 +73,13 @@ class SecurityConfiguration {
                 HttpStatus.FORBIDDEN, "Your role may not do this")))
         // Both after the token is read; the audit filter first, so that it records refused writes too.
         .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class)
-        .addFilterAfter(new WriteRateLimitFilter(writeLimit, clock, json), AuditTrail.AuditFilter.class);
+        .addFilterAfter(rateLimit, AuditTrail.AuditFilter.class)
+        .addFilterAfter(bodyLimit, RateLimitFilter.class);
+    CorsFilter corsFilter = cors.filter(json);
+    if (corsFilter != null) {
+      // Before the token is read: a browser must be able to read a 401 too.
+      http.addFilterBefore(corsFilter, BearerTokenAuthenticationFilter.class);
+    }
     return http.build();
   }
 }

@@ -1,5 +1,6 @@
 package org.communityhub.api.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Exchanges a member's username and password for a short-lived bearer token: one bcrypt check per login. */
+@ConditionalOnProperty(name = "hub.auth.mode", havingValue = "local", matchIfMissing = true)
 @RestController
 class TokenController {
 

@@ -1,5 +1,6 @@
 package org.communityhub.api.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.time.Instant;
 import java.util.UUID;
 import org.communityhub.engine.agency.StaffMember;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 /** Issues the short-lived bearer token a member gets for their password, and reads who a token names. */
+@ConditionalOnProperty(name = "hub.auth.mode", havingValue = "local", matchIfMissing = true)
 @Component
 class Tokens {
 
