@@ -63,8 +63,4 @@ class Outbox {
         .params(error, Timestamp.from(retryAt), id)
         .update();
   }
-
-  long undelivered() {
-    return jdbc.sql("select count(*) from outbox where delivered_at is null").query(Long.class).single();
-  }
 }
