@@ -46,6 +46,8 @@ class EndpointAccessMatrixTest {
       Caller.SUPERVISOR_B);
   private static final Set<Caller> CARE_TEAM_AND_ADMIN = union(CARE_TEAM, EnumSet.of(Caller.HUB_ADMIN));
   private static final Set<Caller> ADMIN = EnumSet.of(Caller.HUB_ADMIN);
+  private static final Set<Caller> SUPERVISORS_AND_ADMIN = EnumSet.of(Caller.SUPERVISOR_A, Caller.SUPERVISOR_B,
+      Caller.HUB_ADMIN);
   private static final Set<Caller> FUNDER_AND_ADMIN = EnumSet.of(Caller.FUNDER, Caller.HUB_ADMIN);
   /** The pathway catalog holds no client data: every signed-in member may read it. */
   private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
@@ -108,6 +110,9 @@ class EndpointAccessMatrixTest {
             () -> new Call("/clients", Personas.foodInsecureClient(), Map.of())),
         new Endpoint("GET", "/clients/{clientId}", CARE_TEAM_AND_ADMIN, true, 200,
             () -> new Call("/clients/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/assignment", SUPERVISORS_AND_ADMIN, true, 200,
+            () -> new Call("/clients/" + markerA.clientId() + "/assignment",
+                Map.of("userId", RunningHub.memberIdOf(tokens.get(Caller.CHW_A))), Map.of())),
         new Endpoint("POST", "/clients/{clientId}/checklists", CARE_TEAM, true, 201,
             () -> new Call("/clients/" + markerA.clientId() + "/checklists",
                 Personas.initialChecklistOfPregnantClientWithUnstableHousing(), Map.of())),
@@ -143,6 +148,13 @@ class EndpointAccessMatrixTest {
         new Endpoint("POST", "/admin/clients/{clientId}/transfer", ADMIN, false, 200,
             () -> new Call("/admin/clients/" + freshClientOfA() + "/transfer",
                 Map.of("agencyId", agencyB, "reason", "The client moved to the east side"), Map.of())),
+        new Endpoint("POST", "/admin/clients/{clientId}/merges", ADMIN, false, 201,
+            () -> new Call("/admin/clients/" + freshClientOfA() + "/merges",
+                Map.of("duplicateId", freshClientOfAWithoutMedicaidId(), "reason", "Registered twice"), Map.of())),
+        new Endpoint("GET", "/admin/clients/{clientId}/merges/{mergeId}", ADMIN, false, 200,
+            () -> new Call(freshMergeProposal(), null, Map.of())),
+        new Endpoint("POST", "/admin/clients/{clientId}/merges/{mergeId}/confirm", ADMIN, false, 200,
+            () -> new Call(freshMergeProposal() + "/confirm", Map.of(), Map.of())),
         new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
             () -> new Call("/admin/audit?limit=5", null, Map.of())));
   }
@@ -235,6 +247,22 @@ class EndpointAccessMatrixTest {
       hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
       return client;
     });
+  }
+
+  private static String freshClientOfAWithoutMedicaidId() {
+    Map<String, Object> registration = Personas.foodInsecureClient();
+    registration.remove("medicaidId");
+    return hub.as(tokens.get(Caller.CHW_A), () -> hub.register(registration));
+  }
+
+  /** The path of a merge proposed (not confirmed) for two fresh clients of agency A. */
+  private static String freshMergeProposal() {
+    String survivor = freshClientOfA();
+    String duplicate = freshClientOfAWithoutMedicaidId();
+    RunningHub.Response proposed = hub.as(tokens.get(Caller.HUB_ADMIN), () -> hub.post(
+        "/admin/clients/" + survivor + "/merges", Map.of("duplicateId", duplicate, "reason", "Registered twice")));
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    return proposed.headers().get("location");
   }
 
   private static String freshPathwayOfA() {

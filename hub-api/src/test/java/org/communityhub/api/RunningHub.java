@@ -92,6 +92,17 @@ final class RunningHub implements AutoCloseable {
     return chwToken;
   }
 
+  /** The member a token was issued to: its subject. */
+  static String memberIdOf(String token) {
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      return JSON.readTree(payload).path("sub").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs calls with another caller's token, then returns to the default caller. */
   <T> T as(String token, java.util.function.Supplier<T> calls) {
     String previous = bearer;

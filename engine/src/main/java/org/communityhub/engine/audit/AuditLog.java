@@ -34,12 +34,19 @@ public class AuditLog {
     return jdbc.sql("select client_id from pathway where id = ?").param(pathwayId).query(UUID.class).optional();
   }
 
+  /** Events by client include those of the records merged into it: one person, one history. */
   public record Query(UUID clientId, UUID userId, Instant from, Instant to, int limit) {}
 
   public List<AuditEvent> find(Query query) {
     return jdbc.sql("""
+            with recursive record_of_client(id) as (
+                select cast(:client as uuid)
+                 union
+                select m.duplicate_id
+                  from client_merge m join record_of_client r on m.survivor_id = r.id
+                 where m.status = 'MERGED')
             select * from audit_event
-             where (cast(:client as uuid) is null or client_id = :client)
+             where (cast(:client as uuid) is null or client_id in (select id from record_of_client))
                and (cast(:user as uuid) is null or user_id = :user)
                and (cast(:from as timestamptz) is null or at >= :from)
                and (cast(:to as timestamptz) is null or at < :to)

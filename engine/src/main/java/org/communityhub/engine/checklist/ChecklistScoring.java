@@ -30,7 +30,7 @@ public class ChecklistScoring {
 
   @Transactional
   public Checklist submit(UUID clientId, ChecklistSubmission submission, Actor actor) {
-    registry.find(clientId, actor);
+    registry.findForWork(clientId, actor);
     ChecklistForm form = formOf(submission.kind());
     var problems = form.problemsWith(submission.answers());
     if (!problems.isEmpty()) {

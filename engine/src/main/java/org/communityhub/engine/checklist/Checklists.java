@@ -1,7 +1,10 @@
 package org.communityhub.engine.checklist;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** All submitted checklists. */
@@ -10,4 +13,11 @@ public interface Checklists extends Repository<Checklist, UUID> {
   Checklist save(Checklist checklist);
 
   Optional<Checklist> findFirstByClientIdOrderBySubmittedAtDesc(UUID clientId);
+
+  @Query("select c.id from Checklist c where c.clientId = :clientId order by c.submittedAt")
+  List<UUID> idsOfClient(UUID clientId);
+
+  @Modifying(flushAutomatically = true)
+  @Query("update Checklist c set c.clientId = :survivor where c.clientId = :duplicate")
+  int moveToClient(UUID duplicate, UUID survivor);
 }

@@ -115,6 +115,12 @@ public class Pathway {
     }
   }
 
+  /** The client's record was merged into another: the pathway belongs to the surviving record now. */
+  void moveToClient(UUID client, UUID clientAgency) {
+    clientId = client;
+    followClientTo(clientAgency);
+  }
+
   void requestClose(CloseReason reason) {
     if (!reason.requestable()) {
       throw new StepNotAllowed(reason + " is set by the engine, it cannot be requested");

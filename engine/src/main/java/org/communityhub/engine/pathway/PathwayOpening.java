@@ -63,7 +63,7 @@ public class PathwayOpening {
 
   @Transactional
   public Pathway open(UUID clientId, OpenRequest request, Actor actor) {
-    Client client = registry.find(clientId, actor);
+    Client client = registry.findForWork(clientId, actor);
     PathwayDefinition definition = definitions.active(request.pathwayCode());
     PathwayDescriptor descriptor = definition.descriptor();
     requireOpeningFields(descriptor, request.fields(), request.typeCode());

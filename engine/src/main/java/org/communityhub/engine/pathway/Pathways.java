@@ -24,6 +24,8 @@ public interface Pathways extends Repository<Pathway, UUID> {
   @Query("select p.id from Pathway p where p.clientId = :clientId")
   java.util.List<UUID> idsOfClient(UUID clientId);
 
+  java.util.List<Pathway> findByClientIdAndStatus(UUID clientId, PathwayStatus status);
+
   Optional<Pathway> findByClientIdAndCodeAndTypeCodeAndStatus(UUID clientId, String code, String typeCode,
       PathwayStatus status);
 }

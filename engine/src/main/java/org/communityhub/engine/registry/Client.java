@@ -6,9 +6,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.agency.Role;
+import org.communityhub.engine.support.InvalidInput;
 
 /** A client of the HUB, enrolled with one agency, identified for the duplicate check by name keys. */
 @Entity
@@ -29,6 +31,7 @@ public class Client {
   private String coverageMemberId;
   private String duplicateOverrideReason;
   private UUID assignedUserId;
+  private UUID mergedInto;
   private Instant createdAt;
   @Version
   private long version;
@@ -56,11 +59,68 @@ public class Client {
 
   /** Enrolled with another agency from now on; nobody there is assigned yet. */
   void transferTo(UUID agency) {
+    refuseIfMerged();
     if (agency.equals(agencyId)) {
-      throw new org.communityhub.engine.support.InvalidInput("agencyId", "the client is already enrolled there");
+      throw new InvalidInput("agencyId", "the client is already enrolled there");
     }
     agencyId = agency;
     assignedUserId = null;
+  }
+
+  /** The CHW who works with the client from now on (a member of the client's agency; the caller checks). */
+  void assignTo(UUID user) {
+    refuseIfMerged();
+    assignedUserId = user;
+  }
+
+  /** What a record merged away hands over to its survivor. */
+  record Handover(String phone, String medicaidId, UUID payerId, String coverageMemberId) {}
+
+  /**
+   * This record turns out to be the same person as the survivor: from now on it only points there. Its
+   * Medicaid id is handed over (an exact identifier names one record), so it is cleared here first.
+   */
+  Handover mergeInto(Client survivor) {
+    checkMergeableInto(survivor);
+    Handover handover = new Handover(phone, medicaidId, payerId, coverageMemberId);
+    mergedInto = survivor.id;
+    medicaidId = null;
+    assignedUserId = null;
+    return handover;
+  }
+
+  /** Whether this record may be merged into the survivor: two live records that may be one person. */
+  void checkMergeableInto(Client survivor) {
+    if (survivor.id.equals(id)) {
+      throw new InvalidInput("duplicateId", "a client cannot be merged into itself");
+    }
+    refuseIfMerged();
+    survivor.refuseIfMerged();
+    if (medicaidId != null && survivor.medicaidId != null && !medicaidId.equals(survivor.medicaidId)) {
+      throw new InvalidInput("duplicateId", "the two records carry different Medicaid ids, so they are two people");
+    }
+  }
+
+  /** Takes over what only the merged-away record knew; what this record already has stays. */
+  void absorb(Handover handover) {
+    if (phone == null && handover.phone() != null) {
+      phone = handover.phone();
+      phoneKey = NameKey.phone(handover.phone());
+    }
+    if (medicaidId == null) {
+      medicaidId = handover.medicaidId();
+    }
+    if (payerId == null && handover.payerId() != null) {
+      payerId = handover.payerId();
+      coverageMemberId = handover.coverageMemberId();
+    }
+  }
+
+  /** A merged-away record takes no more work: it names the record that does. */
+  public void refuseIfMerged() {
+    if (mergedInto != null) {
+      throw new ClientWasMerged(id, mergedInto);
+    }
   }
 
   private static String blankToNull(String value) {
@@ -78,5 +138,7 @@ public class Client {
   public String coverageMemberId() { return coverageMemberId; }
   public String duplicateOverrideReason() { return duplicateOverrideReason; }
   public UUID assignedUserId() { return assignedUserId; }
+  public Optional<UUID> mergedInto() { return Optional.ofNullable(mergedInto); }
+  public long version() { return version; }
   public Instant createdAt() { return createdAt; }
 }

@@ -56,6 +56,14 @@ public class ClientRegistry {
     return client;
   }
 
+  /** The client, for new work (a checklist, a pathway): never a record merged into another. */
+  @Transactional(readOnly = true)
+  public Client findForWork(UUID clientId, Actor actor) {
+    Client client = find(clientId, actor);
+    client.refuseIfMerged();
+    return client;
+  }
+
   private void refuseDuplicates(ClientRegistration registration, Actor actor) {
     if (registration.medicaidId() != null && !registration.medicaidId().isBlank()) {
       clients.findByMedicaidId(registration.medicaidId().strip()).ifPresent(existing -> {
@@ -63,12 +71,12 @@ public class ClientRegistry {
       });
     }
     Map<UUID, Client> probable = new LinkedHashMap<>();
-    clients.findByNameKeyAndBirthDate(
+    clients.findByNameKeyAndBirthDateAndMergedIntoIsNull(
             NameKey.of(registration.givenName(), registration.familyName()), registration.birthDate())
         .forEach(match -> probable.put(match.id(), match));
     String phoneKey = NameKey.phone(registration.phone());
     if (phoneKey != null) {
-      clients.findByPhoneKeyAndBirthDate(phoneKey, registration.birthDate())
+      clients.findByPhoneKeyAndBirthDateAndMergedIntoIsNull(phoneKey, registration.birthDate())
           .forEach(match -> probable.put(match.id(), match));
     }
     boolean overridden = registration.duplicateOverrideReason() != null

@@ -11,6 +11,7 @@ import org.communityhub.engine.checklist.Checklist;
 import org.communityhub.engine.checklist.ChecklistScoring;
 import org.communityhub.engine.checklist.ChecklistSubmission;
 import org.communityhub.engine.registry.Client;
+import org.communityhub.engine.registry.ClientAssignment;
 import org.communityhub.engine.registry.ClientRegistration;
 import org.communityhub.engine.registry.ClientRegistry;
 import org.springframework.http.HttpStatus;
@@ -26,22 +27,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
   private final ClientRegistry registry;
+  private final ClientAssignment assignment;
   private final ChecklistScoring checklists;
   private final CurrentActor actor;
 
-  ClientController(ClientRegistry registry, ChecklistScoring checklists, CurrentActor actor) {
+  ClientController(ClientRegistry registry, ClientAssignment assignment, ChecklistScoring checklists,
+      CurrentActor actor) {
     this.registry = registry;
+    this.assignment = assignment;
     this.checklists = checklists;
     this.actor = actor;
   }
 
-  record ClientView(UUID id, UUID agencyId, String givenName, String familyName, LocalDate birthDate,
-      String phone, String medicaidId, UUID payerId, String duplicateOverrideReason, Instant createdAt) {
+  /** A client record; mergedInto names the surviving record when this one was merged away. */
+  record ClientView(UUID id, UUID agencyId, UUID assignedUserId, String givenName, String familyName,
+      LocalDate birthDate, String phone, String medicaidId, UUID payerId, String duplicateOverrideReason,
+      UUID mergedInto, Instant createdAt) {
 
     static ClientView of(Client client) {
-      return new ClientView(client.id(), client.agencyId(), client.givenName(), client.familyName(),
-          client.birthDate(), client.phone(), client.medicaidId(), client.payerId(),
-          client.duplicateOverrideReason(), client.createdAt());
+      return new ClientView(client.id(), client.agencyId(), client.assignedUserId(), client.givenName(),
+          client.familyName(), client.birthDate(), client.phone(), client.medicaidId(), client.payerId(),
+          client.duplicateOverrideReason(), client.mergedInto().orElse(null), client.createdAt());
     }
   }
 
@@ -65,6 +71,12 @@ class ClientController {
   @GetMapping("/clients/{clientId}")
   ClientView find(@PathVariable UUID clientId) {
     return ClientView.of(registry.find(clientId, actor.get()));
+  }
+
+  /** A supervisor hands the client to another CHW of the agency. */
+  @PostMapping("/clients/{clientId}/assignment")
+  ClientView assign(@PathVariable UUID clientId, @Valid @RequestBody ClientAssignment.Assignment request) {
+    return ClientView.of(assignment.assign(clientId, request, actor.get()));
   }
 
   @PostMapping("/clients/{clientId}/checklists")

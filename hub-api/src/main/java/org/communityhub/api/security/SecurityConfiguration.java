@@ -52,6 +52,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
                 .hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN")
+            .requestMatchers(HttpMethod.POST, "/clients/*/assignment").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients", "/clients/**", "/pathways/**").hasAnyRole(CARE_TEAM)
             .anyRequest().denyAll())
         .oauth2ResourceServer(resourceServer -> resourceServer
