@@ -152,6 +152,17 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsPathwayCodesThatCannotBeCodes() {
+    JsonNode opening = refused(400, () -> hub.post("/clients/" + clientId + "/pathways",
+        Map.of("pathwayCode", "housing; drop table", "typeCode", "x".repeat(65))));
+    assertThat(fields(opening)).containsOnly("pathwayCode", "typeCode");
+    JsonNode catalog = refused(400, () -> hub.get("/pathway-definitions/" + "H".repeat(65)));
+    assertThat(fields(catalog)).containsOnly("code");
+    JsonNode version = refused(400, () -> hub.get("/pathway-definitions/HOUSING/bpmn?version=0"));
+    assertThat(fields(version)).containsExactly("version");
+  }
+
+  @Test
   void rejectsAnUnknownPathwayCode() {
     JsonNode problem = refused(422, () -> hub.post("/clients/" + clientId + "/pathways",
         Map.of("pathwayCode", "ASTROLOGY")));

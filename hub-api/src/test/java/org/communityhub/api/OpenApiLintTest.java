@@ -103,6 +103,11 @@ class OpenApiLintTest {
     assertThat(register.path("201").path("headers").has("Location")).isTrue();
     assertThat(register.path("201").path("headers").has("RateLimit-Remaining")).isTrue();
     assertThat(register.path("413").path("$ref").asText()).endsWith("/PayloadTooLarge");
+    assertThat(register.path("409").path("description").asText()).contains("duplicate");
+    assertThat(register.path("409").path("content").has("application/problem+json")).isTrue();
+    assertThat(register.path("409").path("content").has("application/json")).as("a refusal, not a client").isFalse();
+    assertThat(description.path("paths").path("/admin/clients/{clientId}/merges/{mergeId}/confirm").path("post")
+        .path("responses").path("409").path("description").asText()).contains("obstacles");
     assertThat(description.path("paths").path("/pathways/{pathwayId}/close").path("post").path("responses").has("202"))
         .isTrue();
     JsonNode bpmn = description.path("paths").path("/pathway-definitions/{code}/bpmn").path("get").path("responses");

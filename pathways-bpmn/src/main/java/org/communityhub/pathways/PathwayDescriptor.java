@@ -41,8 +41,14 @@ public record PathwayDescriptor(
     TimeLimit timeLimit,
     List<AllowedCloseReason> closeReasons) {
 
+  /** What a pathway code looks like: it appears in URLs, payment rules and reports. */
+  public static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{0,63}";
+
   public PathwayDescriptor {
     Objects.requireNonNull(code, "code");
+    if (!code.matches(CODE_PATTERN)) {
+      throw invalid(code, "code must be upper-case letters, digits and _ (at most 64), starting with a letter");
+    }
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(processId, "processId");
     Objects.requireNonNull(bpmnResource, "bpmnResource");

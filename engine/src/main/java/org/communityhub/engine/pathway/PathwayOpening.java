@@ -1,6 +1,8 @@
 package org.communityhub.engine.pathway;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +55,9 @@ public class PathwayOpening {
   }
 
   /** A CHW's request to open a pathway. Opening fields are the values the pathway's descriptor asks for. */
-  public record OpenRequest(@NotBlank @Size(max = 64) String pathwayCode, @Size(max = 64) String typeCode,
+  public record OpenRequest(
+      @NotBlank @Size(max = 64) @Pattern(regexp = PathwayDescriptor.CODE_PATTERN) String pathwayCode,
+      @Size(max = 64) @Pattern(regexp = PathwayDescriptor.CODE_PATTERN) String typeCode,
       @Size(max = 50) Map<String, @Size(max = 500) String> openingFields) {
 
     Map<String, String> fields() {

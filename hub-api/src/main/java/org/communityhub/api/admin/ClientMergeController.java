@@ -1,5 +1,6 @@
 package org.communityhub.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -31,6 +32,7 @@ class ClientMergeController {
   }
 
   @PostMapping("/admin/clients/{clientId}/merges")
+  @ApiResponse(responseCode = "409", description = "One of the records was already merged into another (`mergedInto`).")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<Merge> propose(@PathVariable UUID clientId,
       @Valid @RequestBody ClientMerging.MergeRequest request) {
@@ -44,6 +46,9 @@ class ClientMergeController {
   }
 
   @PostMapping("/admin/clients/{clientId}/merges/{mergeId}/confirm")
+  @ApiResponse(responseCode = "409", description = """
+      Not now: something is in the way (`obstacles`, each with its remedy), a record changed since the \
+      proposal, or the merge was already confirmed.""")
   Merge confirm(@PathVariable UUID clientId, @PathVariable UUID mergeId) {
     return merging.confirm(clientId, mergeId, actor.get());
   }

@@ -1,5 +1,6 @@
 package org.communityhub.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ class ClientTransferController {
 
   /** The client, and their open pathways, move to another care coordination agency. */
   @PostMapping("/admin/clients/{clientId}/transfer")
+  @ApiResponse(responseCode = "409", description = "The client record was merged into another (`mergedInto`).")
   Map<String, Object> transfer(@PathVariable UUID clientId, @Valid @RequestBody ClientTransfers.Transfer transfer) {
     Client client = transfers.transfer(clientId, transfer, actor.get());
     return Map.of("clientId", client.id(), "agencyId", client.agencyId());

@@ -1,5 +1,6 @@
 package org.communityhub.api.client;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ClientController {
+
+  private static final String MERGED = "The client record was merged into another (`mergedInto`).";
 
   private final ClientRegistry registry;
   private final ClientAssignment assignment;
@@ -62,6 +65,9 @@ class ClientController {
   }
 
   @PostMapping("/clients")
+  @ApiResponse(responseCode = "409", description = """
+      A probable duplicate (overridable with duplicateOverrideReason) or a registered Medicaid id: `candidates` \
+      lists the records the caller may see, `enrolledWith` the other agencies to coordinate with.""")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ClientView> register(@Valid @RequestBody ClientRegistration registration) {
     Client client = registry.register(registration, actor.get());
@@ -75,11 +81,13 @@ class ClientController {
 
   /** A supervisor hands the client to another CHW of the agency. */
   @PostMapping("/clients/{clientId}/assignment")
+  @ApiResponse(responseCode = "409", description = MERGED)
   ClientView assign(@PathVariable UUID clientId, @Valid @RequestBody ClientAssignment.Assignment request) {
     return ClientView.of(assignment.assign(clientId, request, actor.get()));
   }
 
   @PostMapping("/clients/{clientId}/checklists")
+  @ApiResponse(responseCode = "409", description = MERGED)
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<ChecklistView> submitChecklist(@PathVariable UUID clientId,
       @Valid @RequestBody ChecklistSubmission submission) {

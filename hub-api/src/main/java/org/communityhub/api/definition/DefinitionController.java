@@ -1,9 +1,13 @@
 package org.communityhub.api.definition;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.definition.PathwayDefinition;
 import org.communityhub.engine.support.NotFound;
+import org.communityhub.pathways.PathwayDescriptor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +32,7 @@ class DefinitionController {
 
   /** The active version, with the list of every version. */
   @GetMapping("/pathway-definitions/{code}")
-  DefinitionView definition(@PathVariable String code) {
+  DefinitionView definition(@PathVariable @Size(max = 64) @Pattern(regexp = PathwayDescriptor.CODE_PATTERN) String code) {
     List<PathwayDefinition> versions = definitions.versions(code);
     return DefinitionView.of(versions.stream().filter(PathwayDefinition::active).findFirst().orElse(versions.getLast()),
         versions);
@@ -36,7 +40,8 @@ class DefinitionController {
 
   /** The BPMN of the active version, or of the version asked for: the file Camunda Modeler opens. */
   @GetMapping("/pathway-definitions/{code}/bpmn")
-  ResponseEntity<byte[]> bpmn(@PathVariable String code, @RequestParam(required = false) Integer version) {
+  ResponseEntity<byte[]> bpmn(@PathVariable @Size(max = 64) @Pattern(regexp = PathwayDescriptor.CODE_PATTERN) String code,
+      @RequestParam(required = false) @Min(1) Integer version) {
     List<PathwayDefinition> versions = definitions.versions(code);
     PathwayDefinition definition = versions.stream()
         .filter(v -> version == null ? v.active() : v.version() == version)

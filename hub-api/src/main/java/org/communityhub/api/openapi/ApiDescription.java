@@ -201,9 +201,13 @@ class ApiDescription {
   }
 
   private static ApiResponse problemAnswer(String description) {
-    return new ApiResponse()
-        .description(description)
-        .headers(withStandardHeaders(Map.of()))
+    return asProblem(new ApiResponse().description(description));
+  }
+
+  /** An error answer: a problem document, with the headers every counted answer carries. */
+  static ApiResponse asProblem(ApiResponse answer) {
+    return answer
+        .headers(withStandardHeaders(answer.getHeaders() != null ? answer.getHeaders() : Map.of()))
         .content(new Content().addMediaType(PROBLEM_JSON,
             new MediaType().schema(new JsonSchema().$ref("#/components/schemas/Problem"))));
   }

@@ -38,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Describes each operation as the server treats it. Who may call it is asked of the security chain itself
  * (the same rules that refuse the request), not written down twice: a public operation has no security
  * requirement, the others the bearer scheme with the roles that may call them. The error answers follow
- * from the operation's shape: input (400), a path variable (404), a body (413, 422), a role restriction (403).
+ * from the operation's shape: input (400), a path variable (404), a body (413, 422), a role restriction (403);
+ * a handler declares the refusals only it knows of (409, with what they mean), and they become problem documents.
  */
 final class OperationsDescription implements OpenApiCustomizer {
 
@@ -88,6 +89,9 @@ final class OperationsDescription implements OpenApiCustomizer {
 
     ApiResponses answers = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
     answers.forEach((status, answer) -> {
+      if (!status.startsWith("2") && answer.get$ref() == null) {
+        ApiDescription.asProblem(answer); // a refusal a handler declares (e.g. its 409) is a problem document too
+      }
       if (status.startsWith("2") && answer.get$ref() == null) {
         answer.setHeaders(ApiDescription.withStandardHeaders(
             answer.getHeaders() != null ? answer.getHeaders() : Map.<String, Header>of()));

@@ -1,5 +1,6 @@
 package org.communityhub.api.pathway;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,6 +44,9 @@ class PathwayController {
   }
 
   @PostMapping("/clients/{clientId}/pathways")
+  @ApiResponse(responseCode = "409", description = """
+      The client already has this pathway open in the HUB (`openPathway` when the caller may see it), or the \
+      client record was merged into another (`mergedInto`).""")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<PathwayView> open(@PathVariable UUID clientId,
       @Valid @RequestBody PathwayOpening.OpenRequest request) {
@@ -57,6 +61,9 @@ class PathwayController {
 
   /** A retry with the same Idempotency-Key and body answers exactly as the first request did. */
   @PostMapping("/pathways/{pathwayId}/steps")
+  @ApiResponse(responseCode = "409", description = """
+      The pathway does not take this step now: it is closed or being closed, the step is already recorded, or \
+      its prerequisite step is not.""")
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<PathwayView.StepView> recordStep(@PathVariable UUID pathwayId,
       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
@@ -68,6 +75,7 @@ class PathwayController {
 
   /** Accepted: the pathway's process finishes it incomplete and the pathway's status follows. */
   @PostMapping("/pathways/{pathwayId}/close")
+  @ApiResponse(responseCode = "409", description = "The pathway is already closed or being closed.")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ResponseEntity<PathwayView> close(@PathVariable UUID pathwayId,
       @Valid @RequestBody PathwayClosing.CloseRequest request) {
