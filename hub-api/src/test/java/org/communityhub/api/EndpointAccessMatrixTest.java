@@ -63,6 +63,9 @@ class EndpointAccessMatrixTest {
 
   record Call(String path, Object body, Map<String, String> headers) {}
 
+  /** A body sent as multipart/form-data, one file per part. */
+  record Files(Map<String, byte[]> parts) {}
+
   @TempDir
   static Path dataDir;
   static RunningHub hub;
@@ -155,6 +158,10 @@ class EndpointAccessMatrixTest {
             () -> new Call(freshMergeProposal(), null, Map.of())),
         new Endpoint("POST", "/admin/clients/{clientId}/merges/{mergeId}/confirm", ADMIN, false, 200,
             () -> new Call(freshMergeProposal() + "/confirm", Map.of(), Map.of())),
+        new Endpoint("POST", "/admin/pathway-definitions", ADMIN, false, 200,
+            () -> new Call("/admin/pathway-definitions", new Files(Map.of(
+                "descriptor", classpathFile("pathways/food-security.json"),
+                "bpmn", classpathFile("pathways/food-security.bpmn"))), Map.of())),
         new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
             () -> new Call("/admin/audit?limit=5", null, Map.of())));
   }
@@ -188,6 +195,7 @@ class EndpointAccessMatrixTest {
     long auditedBefore = audited(call.path());
     RunningHub.Response response = hub.as(tokens.get(caller), () -> endpoint.method().equals("GET")
         ? hub.get(call.path())
+        : call.body() instanceof Files files ? hub.postMultipart(call.path(), files.parts())
         : hub.post(call.path(), call.body(), call.headers()));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(expectedStatus(endpoint, caller));
@@ -247,6 +255,15 @@ class EndpointAccessMatrixTest {
       hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
       return client;
     });
+  }
+
+  /** A file of the standard catalog: uploading it again publishes nothing new (200). */
+  private static byte[] classpathFile(String path) {
+    try (var in = EndpointAccessMatrixTest.class.getClassLoader().getResourceAsStream(path)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String freshClientOfAWithoutMedicaidId() {

@@ -57,7 +57,9 @@ final class RunningHub implements AutoCloseable {
         // headers checked over HTTP, so here they are set out of the way.
         "--hub.limits.write-burst=1000000",
         "--hub.limits.read-burst=1000000",
-        "--hub.limits.anonymous-burst=1000000");
+        "--hub.limits.anonymous-burst=1000000",
+        // The working directory of tests is the module's; the Modeler's lint rules are installed at the top.
+        "--hub.definitions.modeler-lint=../tools/lint");
   }
 
   /** Starts the hub and signs in as a CHW of the seeded care coordination agency. */
@@ -211,6 +213,23 @@ final class RunningHub implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return send(request);
+  }
+
+  /** A multipart/form-data upload: one file part per entry, named by its key. */
+  Response postMultipart(String path, Map<String, byte[]> files) {
+    String boundary = "hub-" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+          + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   Response get(String path) {

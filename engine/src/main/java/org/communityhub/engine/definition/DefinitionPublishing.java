@@ -3,17 +3,27 @@ package org.communityhub.engine.definition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.communityhub.engine.agency.Actor;
+import org.communityhub.engine.agency.Forbidden;
+import org.communityhub.engine.agency.Role;
+import org.communityhub.engine.support.FieldProblem;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.Json;
 import org.communityhub.engine.support.NotFound;
+import org.communityhub.pathways.ModelerLint;
 import org.communityhub.pathways.PathwayCatalog;
 import org.communityhub.pathways.PathwayDescriptor;
+import org.communityhub.pathways.PathwayValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +40,73 @@ public class DefinitionPublishing {
   private static final Logger log = LoggerFactory.getLogger(DefinitionPublishing.class);
 
   private final PathwayDefinitions definitions;
+  private final ModelerLint modelerLint;
+  private final AuthoringSettings settings;
+  private final ApplicationEventPublisher events;
   private final HubClock clock;
 
-  DefinitionPublishing(PathwayDefinitions definitions, HubClock clock) {
+  DefinitionPublishing(PathwayDefinitions definitions, ModelerLint modelerLint, AuthoringSettings settings,
+      ApplicationEventPublisher events, HubClock clock) {
     this.definitions = definitions;
+    this.modelerLint = modelerLint;
+    this.settings = settings;
+    this.events = events;
     this.clock = clock;
+  }
+
+  /** A version was published; the workflow side deploys it to the engine once the transaction commits. */
+  public record DefinitionPublished(UUID definitionId) {}
+
+  /** The version an upload resulted in; {@code created} is false when it repeated the latest version. */
+  public record Publication(PathwayDefinition definition, boolean created) {}
+
+  /**
+   * An administrator's new version of a pathway, or a new pathway: checked (descriptor, BPMN, Modeler lint),
+   * stored, and made the version new pathways open on. Pathways already open stay on their version.
+   * Uploading the latest version again publishes nothing, so a retried upload is harmless.
+   */
+  @Transactional
+  public Publication publish(String descriptorJson, byte[] bpmn, Actor actor) {
+    if (actor.role() != Role.HUB_ADMIN) {
+      throw new Forbidden("Only a HUB administrator publishes pathway definitions");
+    }
+    PathwayValidation.Result checked = PathwayValidation.check(descriptorJson, bpmn);
+    List<PathwayValidation.Problem> problems = new ArrayList<>(checked.problems());
+    if (modelerLint.available()) {
+      problems.addAll(modelerLint.check(bpmn));
+    } else if (settings.requireModelerLint()) {
+      throw new LintUnavailable(modelerLint.directory());
+    }
+    PathwayDescriptor descriptor = checked.descriptor();
+    Optional<PathwayDefinition> latest = descriptor == null ? Optional.empty()
+        : definitions.findFirstByCodeOrderByVersionDesc(descriptor.code());
+    latest.filter(previous -> !previous.processId().equals(descriptor.processId())).ifPresent(previous ->
+        problems.add(new PathwayValidation.Problem("descriptor.processId", "must stay "
+            + previous.processId() + ", the process id of the earlier versions of " + descriptor.code())));
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems.stream()
+          .map(problem -> new FieldProblem(problem.where(), problem.message()))
+          .toList());
+    }
+    String stored = descriptorJson(descriptor);
+    String checksum = checksum(stored, bpmn);
+    if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
+      return new Publication(latest.get(), false);
+    }
+    definitions.findByCodeAndActiveTrue(descriptor.code()).ifPresent(active -> {
+      active.deactivate();
+      definitions.saveAndFlush(active); // one active version per code: the old one steps down first
+    });
+    int version = latest.map(previous -> previous.version() + 1).orElse(1);
+    PathwayDefinition published;
+    try {
+      published = definitions.saveAndFlush(PathwayDefinition.publish(stored, bpmn, checksum, version, clock.now()));
+    } catch (DataIntegrityViolationException raced) {
+      throw new PublishedConcurrently(descriptor.code());
+    }
+    log.info("{} published pathway definition {} version {}", actor.username(), descriptor.code(), version);
+    events.publishEvent(new DefinitionPublished(published.id()));
+    return new Publication(published, true);
   }
 
   /** Seeds every standard pathway PostgreSQL does not know yet as version 1. */

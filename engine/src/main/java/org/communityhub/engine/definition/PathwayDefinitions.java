@@ -10,6 +10,8 @@ public interface PathwayDefinitions extends Repository<PathwayDefinition, UUID> 
 
   PathwayDefinition save(PathwayDefinition definition);
 
+  PathwayDefinition saveAndFlush(PathwayDefinition definition);
+
   Optional<PathwayDefinition> findById(UUID id);
 
   Optional<PathwayDefinition> findByCodeAndActiveTrue(String code);

@@ -1,6 +1,7 @@
 package org.communityhub.engine.pathway;
 
 import java.util.UUID;
+import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.pathways.CloseReason;
 import org.springframework.stereotype.Service;
@@ -14,17 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class PathwayOutcomes {
 
   private final Pathways pathways;
+  private final DefinitionPublishing definitions;
   private final HubClock clock;
 
-  PathwayOutcomes(Pathways pathways, HubClock clock) {
+  PathwayOutcomes(Pathways pathways, DefinitionPublishing definitions, HubClock clock) {
+    this.definitions = definitions;
     this.pathways = pathways;
     this.clock = clock;
   }
 
   /** False when another process instance already runs this pathway: the caller must end its own. */
   @Transactional
-  public boolean claimInstance(UUID pathwayId, long processInstanceKey) {
+  public boolean claimInstance(UUID pathwayId, long processInstanceKey, long processDefinitionKey) {
     Pathway pathway = lock(pathwayId);
+    Long pinned = definitions.version(pathway.definitionId()).engineKey();
+    if (pinned == null || pinned != processDefinitionKey) {
+      // Never expected: the outbox starts a pathway by its version's key. Failing the job makes it an incident.
+      throw new IllegalStateException("Pathway " + pathwayId + " opened on definition key " + pinned
+          + " but runs on " + processDefinitionKey);
+    }
     return pathway.claimInstance(processInstanceKey);
   }
 

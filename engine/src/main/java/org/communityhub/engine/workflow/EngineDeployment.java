@@ -2,12 +2,16 @@ package org.communityhub.engine.workflow;
 
 import io.camunda.client.CamundaClient;
 import java.util.UUID;
+import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.definition.PathwayDefinition;
 import org.communityhub.engine.definition.PathwayDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Deploys each published definition version to the engine once and records the engine's key for it, so
@@ -35,6 +39,21 @@ class EngineDeployment {
         log.warn("Could not deploy {} yet; will retry when a pathway needs it: {}",
             definition.resourceName(), e.getMessage());
       }
+    }
+  }
+
+  /**
+   * A version an administrator published goes to the engine right away (after its transaction commits, in
+   * a transaction of its own); if the engine is away, the first pathway to need it deploys it.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void on(DefinitionPublishing.DefinitionPublished published) {
+    try {
+      engineKeyOf(published.definitionId());
+    } catch (RuntimeException e) {
+      log.warn("Could not deploy published definition {} yet; will retry when a pathway needs it: {}",
+          published.definitionId(), e.getMessage());
     }
   }
 

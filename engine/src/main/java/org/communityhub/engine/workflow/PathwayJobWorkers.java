@@ -1,8 +1,8 @@
 package org.communityhub.engine.workflow;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +29,9 @@ public class PathwayJobWorkers {
   }
 
   @JobWorker(type = ProcessNames.JOB_CLAIM_INSTANCE, fetchVariables = ProcessNames.VAR_PATHWAY_ID)
-  public void claimInstance(@Variable(name = ProcessNames.VAR_PATHWAY_ID) String pathwayId,
-      @ProcessInstanceKey long processInstanceKey) {
-    if (!outcomes.claimInstance(UUID.fromString(pathwayId), processInstanceKey)) {
+  public void claimInstance(@Variable(name = ProcessNames.VAR_PATHWAY_ID) String pathwayId, ActivatedJob job) {
+    if (!outcomes.claimInstance(UUID.fromString(pathwayId), job.getProcessInstanceKey(),
+        job.getProcessDefinitionKey())) {
       throw CamundaError.bpmnError(ProcessNames.ERROR_DUPLICATE_INSTANCE,
           "Pathway " + pathwayId + " is already run by another process instance");
     }

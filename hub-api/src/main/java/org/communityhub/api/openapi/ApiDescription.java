@@ -66,10 +66,11 @@ class ApiDescription {
   @Bean
   OperationsDescription operationsDescription(ObjectProvider<WebInvocationPrivilegeEvaluator> access,
       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
-      ServerProperties server, Environment environment) {
+      ServerProperties server, LimitSettings limits, Environment environment) {
     boolean corsOrigins = Binder.get(environment).bind("hub.api.cors-allowed-origins", String[].class)
         .map(origins -> Arrays.stream(origins).anyMatch(origin -> !origin.isBlank())).orElse(false);
-    return new OperationsDescription(access, handlers, corsOrigins, server.getMaxHttpRequestHeaderSize().toBytes());
+    return new OperationsDescription(access, handlers, corsOrigins, server.getMaxHttpRequestHeaderSize().toBytes(),
+        limits.maxRequestBody().toBytes());
   }
 
   private static String version() {

@@ -55,9 +55,12 @@ final class OperationsDescription implements OpenApiCustomizer {
   private final ObjectProvider<RequestMappingHandlerMapping> handlers;
   private final boolean corsOrigins;
   private final long requestHeaderLimit;
+  private final long requestBodyLimit;
 
   OperationsDescription(ObjectProvider<WebInvocationPrivilegeEvaluator> access,
-      ObjectProvider<RequestMappingHandlerMapping> handlers, boolean corsOrigins, long requestHeaderLimit) {
+      ObjectProvider<RequestMappingHandlerMapping> handlers, boolean corsOrigins, long requestHeaderLimit,
+      long requestBodyLimit) {
+    this.requestBodyLimit = requestBodyLimit;
     this.access = access;
     this.handlers = handlers;
     this.corsOrigins = corsOrigins;
@@ -129,6 +132,20 @@ final class OperationsDescription implements OpenApiCustomizer {
       Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       operation.getRequestBody().getContent().values().stream().map(MediaType::getSchema)
           .forEach(schema -> formatLimits(schema, seen));
+      var multipart = operation.getRequestBody().getContent()
+          .get(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE);
+      if (multipart != null) {
+        filesBoundedByTheBody(multipart.getSchema());
+      }
+    }
+  }
+
+  /** An uploaded file is at most as long as the whole request body may be (413 beyond). */
+  private void filesBoundedByTheBody(Schema<?> form) {
+    if (form != null && form.getProperties() != null) {
+      form.getProperties().values().stream()
+          .filter(part -> is(part, "string") && "binary".equals(part.getFormat()) && part.getMaxLength() == null)
+          .forEach(part -> part.setMaxLength((int) Math.min(Integer.MAX_VALUE, requestBodyLimit)));
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.communityhub.api.security.CurrentActor;
+import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.pathway.Pathway;
 import org.communityhub.engine.pathway.PathwayClosing;
 import org.communityhub.engine.pathway.PathwayOpening;
@@ -31,10 +32,12 @@ class PathwayController {
   private final PathwayClosing closing;
   private final PathwayQueries queries;
   private final PaymentLedger ledger;
+  private final DefinitionPublishing definitions;
   private final CurrentActor actor;
 
   PathwayController(PathwayOpening opening, StepRecording steps, PathwayClosing closing,
-      PathwayQueries queries, PaymentLedger ledger, CurrentActor actor) {
+      PathwayQueries queries, PaymentLedger ledger, DefinitionPublishing definitions, CurrentActor actor) {
+    this.definitions = definitions;
     this.opening = opening;
     this.steps = steps;
     this.closing = closing;
@@ -84,6 +87,7 @@ class PathwayController {
   }
 
   private PathwayView view(Pathway pathway) {
-    return PathwayView.of(pathway, ledger.ofPathway(pathway.id()));
+    return PathwayView.of(pathway, definitions.version(pathway.definitionId()).version(),
+        ledger.ofPathway(pathway.id()));
   }
 }

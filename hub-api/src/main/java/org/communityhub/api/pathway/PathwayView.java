@@ -11,15 +11,16 @@ import org.communityhub.engine.pathway.PathwayStep;
 import org.communityhub.engine.payment.LedgerEntry;
 
 /** A pathway as the API shows it: lifecycle, current step and close reason kept apart, steps, payments. */
-record PathwayView(UUID id, UUID clientId, UUID agencyId, String pathwayCode, String typeCode,
-    String status, String currentStep, String closeRequestedReason, String closeReason,
+record PathwayView(UUID id, UUID clientId, UUID agencyId, String pathwayCode, int definitionVersion,
+    String typeCode, String status, String currentStep, String closeRequestedReason, String closeReason,
     String outcomeVariant, Map<String, String> openingFields, LocalDate openedOn, LocalDate dueDate,
     Instant deadline, String eligibilityRuleVersion, Instant closedAt, List<StepView> steps,
     List<PaymentView> payments) {
 
-  static PathwayView of(Pathway pathway, List<LedgerEntry> payments) {
+  /** The pathway, the version of its definition it runs on (and keeps), and what it earned. */
+  static PathwayView of(Pathway pathway, int definitionVersion, List<LedgerEntry> payments) {
     return new PathwayView(pathway.id(), pathway.clientId(), pathway.agencyId(), pathway.code(),
-        pathway.typeCode().isEmpty() ? null : pathway.typeCode(), pathway.status().name(),
+        definitionVersion, pathway.typeCode().isEmpty() ? null : pathway.typeCode(), pathway.status().name(),
         pathway.currentStep(), nameOf(pathway.closeRequestedReason()), nameOf(pathway.closeReason()),
         pathway.outcomeVariant(), pathway.openingFields(), pathway.openedOn(), pathway.dueDate(),
         pathway.deadline(), pathway.eligibilityRuleVersion(), pathway.closedAt(),

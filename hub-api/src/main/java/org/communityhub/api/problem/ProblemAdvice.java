@@ -52,6 +52,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     ProblemDetail problem = problem(status, refusal.getMessage(), refusal.fieldProblems());
     refusal.properties().forEach(problem::setProperty);
