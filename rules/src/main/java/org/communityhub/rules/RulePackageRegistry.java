@@ -120,6 +120,24 @@ public final class RulePackageRegistry {
         return rules;
     }
 
+    /**
+     * A version compiled successfully here, active or not: what-if evaluations (dry runs) use it without
+     * making it the one in force.
+     *
+     * @throws IllegalArgumentException when the version was never compiled successfully here
+     */
+    public RulePackage compiledPackage(Decision decision, String version) {
+        Compiled found = compiled.get(new Key(Objects.requireNonNull(decision, "decision"), version));
+        if (found == null) {
+            throw new IllegalArgumentException(decision + " rule package " + version + " was never compiled successfully");
+        }
+        return found.rules();
+    }
+
+    public boolean isCompiled(Decision decision, String version) {
+        return compiled.containsKey(new Key(Objects.requireNonNull(decision, "decision"), version));
+    }
+
     /** Every version compiled successfully for a decision, in no particular order. */
     public List<String> compiledVersions(Decision decision) {
         return compiled.keySet().stream().filter(key -> key.decision() == decision).map(Key::version).toList();
