@@ -213,6 +213,15 @@ class RulePackageRegistryTest {
     }
 
     @Test
+    void checksDrlWithoutKeepingIt() {
+        RulePackageRegistry registry = new RulePackageRegistry();
+
+        assertThat(registry.check(Decision.RISK, EVERYONE_HIGH).succeeded()).isTrue();
+        assertThat(registry.check(Decision.RISK, HEADER + "rule \"x\" when then").errors()).isNotEmpty();
+        assertThat(registry.compiledVersions(Decision.RISK)).isEmpty();
+    }
+
+    @Test
     void refusesToActivateAVersionNeverCompiled() {
         RulePackageRegistry registry = new RulePackageRegistry();
         registry.compile(Decision.RISK, "v1", EVERYONE_HIGH);
