@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.communityhub.rules.Decision;
+import org.communityhub.rules.DefaultRulePackages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -163,7 +165,21 @@ class EndpointAccessMatrixTest {
                 "descriptor", classpathFile("pathways/food-security.json"),
                 "bpmn", classpathFile("pathways/food-security.bpmn"))), Map.of())),
         new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
-            () -> new Call("/admin/audit?limit=5", null, Map.of())));
+            () -> new Call("/admin/audit?limit=5", null, Map.of())),
+        new Endpoint("POST", "/admin/rule-packages/{decision}", ADMIN, false, 201,
+            () -> new Call("/admin/rule-packages/eligibility",
+                Map.of("drl", DefaultRulePackages.drl(Decision.ELIGIBILITY)), Map.of())),
+        new Endpoint("GET", "/admin/rule-packages/{decision}", ADMIN, false, 200,
+            () -> new Call("/admin/rule-packages/risk", null, Map.of())),
+        new Endpoint("GET", "/admin/rule-packages/{decision}/{version}", ADMIN, false, 200,
+            () -> new Call("/admin/rule-packages/risk/" + DefaultRulePackages.VERSION, null, Map.of())),
+        // Activating the version in force changes nothing: the other rows keep deciding as they expect.
+        new Endpoint("POST", "/admin/rule-packages/{decision}/{version}/activate", ADMIN, false, 200,
+            () -> new Call("/admin/rule-packages/risk/" + DefaultRulePackages.VERSION + "/activate", Map.of(), Map.of())),
+        new Endpoint("POST", "/admin/rule-packages/{decision}/{version}/dry-run", ADMIN, false, 200,
+            () -> new Call("/admin/rule-packages/payment/" + DefaultRulePackages.VERSION + "/dry-run",
+                Map.of("events", List.of(Map.of("pathwayCode", "HOUSING", "stepCode", "MOVED_IN")),
+                    "period", Map.of("from", TODAY.toString(), "to", TODAY.toString())), Map.of())));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.communityhub.rules;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,11 @@ public final class ChecklistAnswer {
 
     public static ChecklistAnswer of(String question, String value) {
         return new ChecklistAnswer(question, value);
+    }
+
+    /** One answer per entry of a checklist's answers by question code. */
+    public static List<ChecklistAnswer> ofAll(Map<String, String> answers) {
+        return answers.entrySet().stream().map(answer -> of(answer.getKey(), answer.getValue())).toList();
     }
 
     public String getQuestion() {

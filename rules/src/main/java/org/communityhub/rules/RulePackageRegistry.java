@@ -28,6 +28,8 @@ public final class RulePackageRegistry {
     private static final String RELEASE_GROUP = "org.communityhub.rules.compiled";
     /** Every build gets its own ReleaseId, so a version compiled twice (or concurrently) never collides. */
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** The version name {@link #check} reports: the DRL has none yet. */
+    public static final String UNSTORED = "unstored";
 
     private record Key(Decision decision, String version) {
     }
@@ -74,22 +76,42 @@ public final class RulePackageRegistry {
             return sameOrConflict(decision, version, drl, existing);
         }
         List<CompileError> errors = new ArrayList<>();
+        RulePackage rules = buildAndTryExamples(decision, version, drl, errors);
+        if (rules != null) {
+            Compiled raced = compiled.putIfAbsent(key, new Compiled(rules, drl));
+            if (raced != null) {
+                return sameOrConflict(decision, version, drl, raced);
+            }
+            log.info("Compiled {} rule package {}", decision, version);
+        }
+        return new CompileResult(decision, version, errors);
+    }
+
+    /**
+     * The same checks as {@link #compile}, keeping nothing: for DRL that is not a version yet (an upload
+     * before it is stored and numbered).
+     */
+    public CompileResult check(Decision decision, String drl) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(drl, "drl");
+        List<CompileError> errors = new ArrayList<>();
+        buildAndTryExamples(decision, UNSTORED, drl, errors);
+        return new CompileResult(decision, UNSTORED, errors);
+    }
+
+    /** Null, with the errors added, when the DRL does not compile or fails on the decision's example facts. */
+    private static RulePackage buildAndTryExamples(Decision decision, String version, String drl,
+            List<CompileError> errors) {
         KieBase kieBase = build(decision, version, drl, errors);
         if (kieBase != null) {
             RulePackage rules = new RulePackage(decision, version, kieBase);
             errors.addAll(tryExamples(rules, drl));
             if (errors.isEmpty()) {
-                Compiled raced = compiled.putIfAbsent(key, new Compiled(rules, drl));
-                if (raced != null) {
-                    return sameOrConflict(decision, version, drl, raced);
-                }
-                log.info("Compiled {} rule package {}", decision, version);
+                return rules;
             }
         }
-        if (!errors.isEmpty()) {
-            log.info("{} rule package {} did not compile: {} error(s)", decision, version, errors.size());
-        }
-        return new CompileResult(decision, version, errors);
+        log.info("{} rule package {} did not compile: {} error(s)", decision, version, errors.size());
+        return null;
     }
 
     /** Makes a compiled version the one every later evaluation uses; evaluations under way finish on the old one. */
@@ -118,6 +140,24 @@ public final class RulePackageRegistry {
             throw new NoActiveRulePackage(decision);
         }
         return rules;
+    }
+
+    /**
+     * A version compiled successfully here, active or not: what-if evaluations (dry runs) use it without
+     * making it the one in force.
+     *
+     * @throws IllegalArgumentException when the version was never compiled successfully here
+     */
+    public RulePackage compiledPackage(Decision decision, String version) {
+        Compiled found = compiled.get(new Key(Objects.requireNonNull(decision, "decision"), version));
+        if (found == null) {
+            throw new IllegalArgumentException(decision + " rule package " + version + " was never compiled successfully");
+        }
+        return found.rules();
+    }
+
+    public boolean isCompiled(Decision decision, String version) {
+        return compiled.containsKey(new Key(Objects.requireNonNull(decision, "decision"), version));
     }
 
     /** Every version compiled successfully for a decision, in no particular order. */

@@ -194,6 +194,34 @@ class RulePackageRegistryTest {
     }
 
     @Test
+    void evaluatesADraftVersionWithoutMakingItTheOneInForce() {
+        RulePackageRegistry registry = new RulePackageRegistry();
+        registry.compile(Decision.RISK, DefaultRulePackages.VERSION, DefaultRulePackages.drl(Decision.RISK));
+        registry.activate(Decision.RISK, DefaultRulePackages.VERSION);
+        registry.compile(Decision.RISK, "everyone-high", EVERYONE_HIGH);
+        RiskScoring scoring = new RiskScoring(registry);
+
+        RiskAssessment underDraft = scoring.assessUnder("everyone-high", NOTHING_WRONG);
+
+        assertThat(underDraft.tier()).isEqualTo(RiskTier.HIGH);
+        assertThat(underDraft.rulePackageVersion()).isEqualTo("everyone-high");
+        assertThat(scoring.assess(NOTHING_WRONG).rulePackageVersion()).isEqualTo(DefaultRulePackages.VERSION);
+        assertThat(registry.isCompiled(Decision.RISK, "everyone-high")).isTrue();
+        assertThatThrownBy(() -> scoring.assessUnder("never-compiled", NOTHING_WRONG))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never-compiled");
+    }
+
+    @Test
+    void checksDrlWithoutKeepingIt() {
+        RulePackageRegistry registry = new RulePackageRegistry();
+
+        assertThat(registry.check(Decision.RISK, EVERYONE_HIGH).succeeded()).isTrue();
+        assertThat(registry.check(Decision.RISK, HEADER + "rule \"x\" when then").errors()).isNotEmpty();
+        assertThat(registry.compiledVersions(Decision.RISK)).isEmpty();
+    }
+
+    @Test
     void refusesToActivateAVersionNeverCompiled() {
         RulePackageRegistry registry = new RulePackageRegistry();
         registry.compile(Decision.RISK, "v1", EVERYONE_HIGH);

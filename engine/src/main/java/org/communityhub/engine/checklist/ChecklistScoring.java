@@ -1,7 +1,6 @@
 package org.communityhub.engine.checklist;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.registry.ClientRegistry;
@@ -36,7 +35,7 @@ public class ChecklistScoring {
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
-    var assessment = riskScoring.assess(answersOf(submission.answers()));
+    var assessment = riskScoring.assess(ChecklistAnswer.ofAll(submission.answers()));
     return checklists.save(Checklist.scored(
         clientId, actor.agencyId(), form.name(), submission.answers(), assessment, clock.now()));
   }
@@ -45,7 +44,7 @@ public class ChecklistScoring {
   @Transactional(readOnly = true)
   public List<ChecklistAnswer> latestAnswers(UUID clientId) {
     return checklists.findFirstByClientIdOrderBySubmittedAtDesc(clientId)
-        .map(latest -> answersOf(latest.answers()))
+        .map(latest -> ChecklistAnswer.ofAll(latest.answers()))
         .orElse(List.of());
   }
 
@@ -55,11 +54,5 @@ public class ChecklistScoring {
     } catch (IllegalArgumentException e) {
       throw new InvalidInput("kind", "unknown checklist kind; known: INITIAL");
     }
-  }
-
-  private static List<ChecklistAnswer> answersOf(Map<String, String> answers) {
-    return answers.entrySet().stream()
-        .map(answer -> ChecklistAnswer.of(answer.getKey(), answer.getValue()))
-        .toList();
   }
 }

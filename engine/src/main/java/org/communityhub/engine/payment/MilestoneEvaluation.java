@@ -9,6 +9,7 @@ import org.communityhub.engine.pathway.Pathway;
 import org.communityhub.engine.pathway.PathwayQueries;
 import org.communityhub.engine.pathway.PathwayStep;
 import org.communityhub.engine.support.HubClock;
+import org.communityhub.pathways.PathwayDescriptor;
 import org.communityhub.rules.payment.EarnedMilestone;
 import org.communityhub.rules.payment.MilestoneDecision;
 import org.communityhub.rules.payment.PathwayEvent;
@@ -57,12 +58,8 @@ public class MilestoneEvaluation {
     PathwayStep step = pathway.steps().stream().filter(candidate -> candidate.id().equals(stepId))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("Step " + stepId + " is not on pathway " + pathwayId));
-    boolean outcomeStep = definitions.version(pathway.definitionId()).descriptor().outcomeStep()
-        .equals(step.stepCode());
-    Map<String, String> data = step.data().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
-    MilestoneDecision decision = milestones.evaluate(
-        new PathwayEvent(pathway.code(), step.stepCode(), outcomeStep, data));
+    MilestoneDecision decision = milestones.evaluate(eventOf(
+        definitions.version(pathway.definitionId()).descriptor(), step.stepCode(), step.data()));
 
     if (!storeDecision(pathway, step, decision)) {
       return decisionOf(stepId).orElseThrow(); // a concurrent delivery of the same job decided first
@@ -70,6 +67,13 @@ public class MilestoneEvaluation {
     decision.earned().ifPresent(earned -> recordEarning(pathway, step, earned, decision.rulePackageVersion()));
     return new Earned(decision.earned().map(EarnedMilestone::milestone),
         decision.earned().map(EarnedMilestone::outcomeVariant));
+  }
+
+  /** A recorded step as the payment rules see it; the dry run builds the same event from the same step. */
+  static PathwayEvent eventOf(PathwayDescriptor definition, String stepCode, Map<String, Object> data) {
+    Map<String, String> text = data.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
+    return new PathwayEvent(definition.code(), stepCode, definition.outcomeStep().equals(stepCode), text);
   }
 
   private void recordEarning(Pathway pathway, PathwayStep step, EarnedMilestone earned, String rulesVersion) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -79,9 +80,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
+    // A @Valid body of a handler that also has constrained parameters is validated here too: its errors
+    // name the body's fields, as they would without the parameters.
     List<FieldProblem> problems = invalid.getParameterValidationResults().stream()
-        .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-            inputName(result.getMethodParameter()), error.getDefaultMessage())))
+        .flatMap(result -> result instanceof ParameterErrors body && body.hasFieldErrors()
+            ? body.getFieldErrors().stream().map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+            : result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                inputName(result.getMethodParameter()), error.getDefaultMessage())))
         .toList();
     return asObject(badRequest("The request has invalid parameters", problems));
   }

@@ -28,10 +28,21 @@ public final class Eligibility {
      * @throws org.communityhub.rules.RuleEvaluationFailed when the package fails
      */
     public EligibilityDecision check(EligibilityQuestion question) {
+        return check(registry.activePackage(Decision.ELIGIBILITY), question);
+    }
+
+    /**
+     * What a compiled version, active or not, would decide: for dry runs. Nothing is recorded anywhere.
+     *
+     * @throws IllegalArgumentException when the version was never compiled, or a question is answered twice
+     */
+    public EligibilityDecision checkUnder(String version, EligibilityQuestion question) {
+        return check(registry.compiledPackage(Decision.ELIGIBILITY, version), question);
+    }
+
+    private static EligibilityDecision check(RulePackage rules, EligibilityQuestion question) {
         Objects.requireNonNull(question, "question");
         requireOneAnswerPerQuestion(question.latestChecklistAnswers());
-        RulePackage rules = registry.activePackage(Decision.ELIGIBILITY);
-
         List<Object> facts = new ArrayList<>(question.latestChecklistAnswers());
         facts.add(new PathwayOpening(question.pathwayCode(), question.openingFields()));
         List<IneligibilityReason> reasons = rules.evaluate(facts).ofType(IneligibilityReason.class);

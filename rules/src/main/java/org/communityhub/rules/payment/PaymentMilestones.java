@@ -23,8 +23,20 @@ public final class PaymentMilestones {
      * @throws RuleEvaluationFailed when the package fails or earns more than one milestone for the event
      */
     public MilestoneDecision evaluate(PathwayEvent event) {
+        return evaluate(registry.activePackage(Decision.PAYMENT), event);
+    }
+
+    /**
+     * What a compiled version, active or not, would decide: for dry runs. Nothing is recorded anywhere.
+     *
+     * @throws IllegalArgumentException when the version was never compiled here
+     */
+    public MilestoneDecision evaluateUnder(String version, PathwayEvent event) {
+        return evaluate(registry.compiledPackage(Decision.PAYMENT, version), event);
+    }
+
+    private static MilestoneDecision evaluate(RulePackage rules, PathwayEvent event) {
         Objects.requireNonNull(event, "event");
-        RulePackage rules = registry.activePackage(Decision.PAYMENT);
         List<EarnedMilestone> earned = rules.evaluate(List.of(event)).ofType(EarnedMilestone.class);
         // Paying twice for one event is worse than failing loudly: the package should use an activation-group.
         if (earned.size() > 1) {

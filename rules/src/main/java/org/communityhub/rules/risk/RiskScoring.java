@@ -29,8 +29,20 @@ public final class RiskScoring {
      * @throws RuleEvaluationFailed            when the package fails or yields no single score and tier
      */
     public RiskAssessment assess(List<ChecklistAnswer> answers) {
+        return assess(registry.activePackage(Decision.RISK), answers);
+    }
+
+    /**
+     * What a compiled version, active or not, would decide: for dry runs. Nothing is recorded anywhere.
+     *
+     * @throws IllegalArgumentException when the version was never compiled, or a question is answered twice
+     */
+    public RiskAssessment assessUnder(String version, List<ChecklistAnswer> answers) {
+        return assess(registry.compiledPackage(Decision.RISK, version), answers);
+    }
+
+    private static RiskAssessment assess(RulePackage rules, List<ChecklistAnswer> answers) {
         requireOneAnswerPerQuestion(answers);
-        RulePackage rules = registry.activePackage(Decision.RISK);
         EvaluatedFacts facts = rules.evaluate(answers);
 
         RiskScore score = exactlyOne(rules, facts.ofType(RiskScore.class), "risk score");
