@@ -164,6 +164,12 @@ class EndpointAccessMatrixTest {
             () -> new Call("/admin/pathway-definitions", new Files(Map.of(
                 "descriptor", classpathFile("pathways/food-security.json"),
                 "bpmn", classpathFile("pathways/food-security.bpmn"))), Map.of())),
+        new Endpoint("GET", "/checklist-definitions", SIGNED_IN, false, 200,
+            () -> new Call("/checklist-definitions", null, Map.of())),
+        new Endpoint("GET", "/checklist-definitions/{kind}", SIGNED_IN, false, 200,
+            () -> new Call("/checklist-definitions/PREGNANCY", null, Map.of())),
+        new Endpoint("POST", "/admin/checklist-definitions", ADMIN, false, 200,
+            () -> new Call("/admin/checklist-definitions", standardChecklist("ADULT"), Map.of())),
         new Endpoint("GET", "/admin/audit", ADMIN, false, 200,
             () -> new Call("/admin/audit?limit=5", null, Map.of())),
         new Endpoint("POST", "/admin/rule-packages/{decision}", ADMIN, false, 201,
@@ -271,6 +277,12 @@ class EndpointAccessMatrixTest {
       hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
       return client;
     });
+  }
+
+  /** A standard checklist as the HUB serves it: publishing it again publishes nothing new (200). */
+  private static Object standardChecklist(String kind) {
+    return hub.as(tokens.get(Caller.HUB_ADMIN), () -> hub.get("/checklist-definitions/" + kind)).json()
+        .path("definition");
   }
 
   /** A file of the standard catalog: uploading it again publishes nothing new (200). */

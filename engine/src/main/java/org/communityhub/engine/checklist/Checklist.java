@@ -29,6 +29,8 @@ public class Checklist {
   private UUID clientId;
   private UUID agencyId;
   private String kind;
+  private UUID definitionId;
+  private Integer definitionVersion;
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, String> answers;
   private int score;
@@ -41,13 +43,15 @@ public class Checklist {
 
   protected Checklist() {}
 
-  static Checklist scored(UUID clientId, UUID agencyId, String kind, Map<String, String> answers,
+  static Checklist scored(UUID clientId, UUID agencyId, PublishedChecklist answered, Map<String, String> answers,
       RiskAssessment assessment, Instant now) {
     Checklist checklist = new Checklist();
     checklist.id = UUID.randomUUID();
     checklist.clientId = clientId;
     checklist.agencyId = agencyId;
-    checklist.kind = kind;
+    checklist.kind = answered.definition().kind();
+    checklist.definitionId = answered.id();
+    checklist.definitionVersion = answered.version();
     checklist.answers = new TreeMap<>(answers);
     checklist.score = assessment.score();
     checklist.tier = assessment.tier().name();
@@ -61,6 +65,9 @@ public class Checklist {
   public UUID id() { return id; }
   public UUID clientId() { return clientId; }
   public String kind() { return kind; }
+  public UUID definitionId() { return definitionId; }
+  /** The version of the checklist definition these answers answered (null only before definitions existed). */
+  public Integer definitionVersion() { return definitionVersion; }
   public Map<String, String> answers() { return Map.copyOf(answers); }
   public int score() { return score; }
   public String tier() { return tier; }

@@ -1,6 +1,8 @@
 package org.communityhub.engine.checklist;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.registry.ClientRegistry;
@@ -17,42 +19,49 @@ public class ChecklistScoring {
 
   private final ClientRegistry registry;
   private final Checklists checklists;
+  private final ChecklistPublishing definitions;
   private final RiskScoring riskScoring;
   private final HubClock clock;
 
-  ChecklistScoring(ClientRegistry registry, Checklists checklists, RiskScoring riskScoring, HubClock clock) {
+  ChecklistScoring(ClientRegistry registry, Checklists checklists, ChecklistPublishing definitions,
+      RiskScoring riskScoring, HubClock clock) {
     this.registry = registry;
     this.checklists = checklists;
+    this.definitions = definitions;
     this.riskScoring = riskScoring;
     this.clock = clock;
   }
 
+  /** Checks the answers against the active version of the checklist, scores them, and keeps both. */
   @Transactional
   public Checklist submit(UUID clientId, ChecklistSubmission submission, Actor actor) {
     registry.findForWork(clientId, actor);
-    ChecklistForm form = formOf(submission.kind());
-    var problems = form.problemsWith(submission.answers());
+    PublishedChecklist answered = definitions.active(submission.kind());
+    var problems = answered.definition().problemsWith(submission.answers());
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
     var assessment = riskScoring.assess(ChecklistAnswer.ofAll(submission.answers()));
     return checklists.save(Checklist.scored(
-        clientId, actor.agencyId(), form.name(), submission.answers(), assessment, clock.now()));
+        clientId, actor.agencyId(), answered, submission.answers(), assessment, clock.now()));
   }
 
-  /** The answers of the client's latest checklist, as the eligibility rules see them. */
+  /** The risk factors a submitted checklist's answers signal, by the definition version it answered. */
+  @Transactional(readOnly = true)
+  public List<String> signalledRiskFactors(Checklist checklist) {
+    return checklist.definitionId() == null ? List.of()
+        : definitions.version(checklist.definitionId()).definition().signalledRiskFactors(checklist.answers());
+  }
+
+  /**
+   * The client's answers as the eligibility rules see them: each question's most recent answer, from
+   * whichever checklist asked it last (a follow-up asks fewer questions than the initial checklist).
+   */
   @Transactional(readOnly = true)
   public List<ChecklistAnswer> latestAnswers(UUID clientId) {
-    return checklists.findFirstByClientIdOrderBySubmittedAtDesc(clientId)
-        .map(latest -> ChecklistAnswer.ofAll(latest.answers()))
-        .orElse(List.of());
-  }
-
-  private static ChecklistForm formOf(String kind) {
-    try {
-      return ChecklistForm.valueOf(kind);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("kind", "unknown checklist kind; known: INITIAL");
-    }
+    Map<String, String> latest = new LinkedHashMap<>();
+    checklists.findByClientIdOrderBySubmittedAtDesc(clientId)
+        .forEach(checklist -> checklist.answers().forEach(latest::putIfAbsent));
+    return ChecklistAnswer.ofAll(latest);
   }
 }

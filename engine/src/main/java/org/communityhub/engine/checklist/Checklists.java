@@ -1,7 +1,6 @@
 package org.communityhub.engine.checklist;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,7 +11,7 @@ public interface Checklists extends Repository<Checklist, UUID> {
 
   Checklist save(Checklist checklist);
 
-  Optional<Checklist> findFirstByClientIdOrderBySubmittedAtDesc(UUID clientId);
+  List<Checklist> findByClientIdOrderBySubmittedAtDesc(UUID clientId);
 
   @Query("select c.id from Checklist c where c.clientId = :clientId order by c.submittedAt")
   List<UUID> idsOfClient(UUID clientId);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChecklistCoverageTest {
 
-  private static final ChecklistForm INITIAL = ChecklistForm.INITIAL;
+  private static final ChecklistDefinition INITIAL = ChecklistPublishing.standard("initial");
   private static final PathwayCatalog CATALOG = PathwayCatalog.standard();
   private static final RulePackageRegistry RULES = RulePackageRegistry.withDefaultPackages();
   private static final RiskScoring RISK = new RiskScoring(RULES);
@@ -81,6 +81,36 @@ class ChecklistCoverageTest {
     }
   }
 
+  /** What a checklist says an answer signals is what the default risk rules recommend for it. */
+  @Test
+  void everyStandardChecklistSignalsWhatTheRiskRulesRecommend() {
+    for (String name : ChecklistPublishing.STANDARD) {
+      ChecklistDefinition checklist = ChecklistPublishing.standard(name);
+      assertThat(checklist.problems(codes()::contains)).as(name).isEmpty();
+      for (ChecklistDefinition.Question question : checklist.questions()) {
+        for (String answer : question.allowedAnswers()) {
+          List<String> recommended = RISK.assess(List.of(ChecklistAnswer.of(question.code(), answer)))
+              .recommendations().stream().map(PathwayRecommendation::pathwayCode).toList();
+          assertThat(checklist.signalledRiskFactors(Map.of(question.code(), answer)))
+              .as("%s: %s = %s", name, question.code(), answer)
+              .containsExactlyInAnyOrderElementsOf(recommended);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDefinitionNamesEachFieldItGetsWrong() {
+    var question = new ChecklistDefinition.Question("housing_status", "Where?", ChecklistDefinition.AnswerType.CHOICE,
+        List.of("STABLE"), List.of(new ChecklistDefinition.Signal(List.of("CASTLE"), "ASTROLOGY")));
+    var count = new ChecklistDefinition.Question("housing_status", "Again?", ChecklistDefinition.AnswerType.COUNT,
+        List.of(), List.of());
+    var definition = new ChecklistDefinition("FOLLOW_UP", "Follow-up", null, List.of(question, count));
+
+    assertThat(definition.problems(codes()::contains)).extracting(p -> p.field()).containsExactly(
+        "questions[0].signals[0].answers", "questions[0].signals[0].riskFactor", "questions[1].code");
+  }
+
   /**
    * Each question answered with the answer that scores most (every risk) or least (no risk); a question
    * that scores nothing either way is answered "yes" and "no".
@@ -101,7 +131,8 @@ class ChecklistCoverageTest {
   }
 
   private static List<String> answersTo(String question) {
-    Set<String> allowed = INITIAL.allowedAnswers(question);
+    Set<String> allowed = INITIAL.questions().stream().filter(q -> q.code().equals(question)).findFirst()
+        .orElseThrow().allowedAnswers();
     return allowed.isEmpty() ? List.of("0", "5") : allowed.stream().sorted().toList();
   }
 

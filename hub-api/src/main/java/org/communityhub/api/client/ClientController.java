@@ -54,13 +54,15 @@ class ClientController {
     }
   }
 
-  record ChecklistView(UUID id, UUID clientId, String kind, int score, String tier,
-      List<Checklist.Recommendation> recommendations, String rulePackageVersion, Instant submittedAt) {
+  /** A scored checklist, the version of the checklist it answered, and the risk factors its answers signal. */
+  record ChecklistView(UUID id, UUID clientId, String kind, Integer definitionVersion, int score, String tier,
+      List<String> riskFactors, List<Checklist.Recommendation> recommendations, String rulePackageVersion,
+      Instant submittedAt) {
 
-    static ChecklistView of(Checklist checklist) {
-      return new ChecklistView(checklist.id(), checklist.clientId(), checklist.kind(), checklist.score(),
-          checklist.tier(), checklist.recommendations(), checklist.rulePackageVersion(),
-          checklist.submittedAt());
+    static ChecklistView of(Checklist checklist, List<String> riskFactors) {
+      return new ChecklistView(checklist.id(), checklist.clientId(), checklist.kind(),
+          checklist.definitionVersion(), checklist.score(), checklist.tier(), riskFactors,
+          checklist.recommendations(), checklist.rulePackageVersion(), checklist.submittedAt());
     }
   }
 
@@ -93,6 +95,6 @@ class ClientController {
       @Valid @RequestBody ChecklistSubmission submission) {
     Checklist checklist = checklists.submit(clientId, submission, actor.get());
     return ResponseEntity.created(URI.create("/clients/" + clientId + "/checklists/" + checklist.id()))
-        .body(ChecklistView.of(checklist));
+        .body(ChecklistView.of(checklist, checklists.signalledRiskFactors(checklist)));
   }
 }

@@ -49,7 +49,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/admin/**").hasRole("HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/reports/**").hasAnyRole("FUNDER", "HUB_ADMIN")
-            .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**").authenticated()
+            .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**", "/checklist-definitions",
+                "/checklist-definitions/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
                 .hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients/*/assignment").hasAnyRole("SUPERVISOR", "HUB_ADMIN")

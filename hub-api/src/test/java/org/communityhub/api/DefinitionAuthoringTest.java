@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A HUB administrator publishes pathway definitions at run time: a broken upload is answered with every
- * problem where it is and changes nothing; a new version is what new pathways open on, while pathways
- * already open finish on the version they opened on.
+ * A HUB administrator publishes pathway and checklist definitions at run time: a broken upload is answered
+ * with every problem where it is and changes nothing; a new version is what new pathways open on (and new
+ * checklists answer), while pathways already open finish on the version they opened on.
  */
-class PathwayAuthoringTest {
+class DefinitionAuthoringTest {
 
   private static final LocalDate TODAY = RunningHub.today();
   private static final String HOUSING_JSON = resource("pathways/housing.json");
@@ -103,6 +103,80 @@ class PathwayAuthoringTest {
         .isEqualTo(TODAY.plusDays(180).toString());
   }
 
+  @Test
+  void aChecklistAnswersTheActiveVersionOfItsKindAndKeepsIt() {
+    JsonNode standard = hub.get("/checklist-definitions").json();
+    assertThat(standard.findValuesAsText("kind")).contains("INITIAL", "ADULT", "CHILD", "PREGNANCY", "POSTPARTUM",
+        "FOLLOW_UP");
+    String client = hub.register(Personas.pregnantClientWithUnstableHousing());
+    JsonNode followUp = hub.get("/checklist-definitions/FOLLOW_UP").json();
+    Map<String, String> answers = answersTo(followUp.path("definition"));
+    answers.put("housing_status", "HOMELESS");
+    JsonNode before = hub.post("/clients/" + client + "/checklists", Map.of("kind", "FOLLOW_UP", "answers", answers))
+        .json();
+    assertThat(before.path("definitionVersion").asInt()).isEqualTo(1);
+    // "no" to every question: no doctor, no coverage, no transport are risks too; in question order.
+    assertThat(texts(before.path("riskFactors")))
+        .containsExactly("HOUSING", "MEDICAL_HOME", "HEALTH_COVERAGE", "TRANSPORTATION");
+
+    // Version 2 asks one more question.
+    Map<String, Object> definition = RunningHub.JSON.convertValue(followUp.path("definition"), Map.class);
+    java.util.List<Object> questions = new java.util.ArrayList<>((java.util.List<?>) definition.get("questions"));
+    questions.add(Map.of("code", "smoke_free_home", "text", "Is the home smoke-free?", "answerType", "YES_NO"));
+    definition.put("questions", questions);
+    RunningHub.Response published = hub.as(hub.adminToken(), () -> hub.post("/admin/checklist-definitions", definition));
+    assertThat(published.status()).as(published.toString()).isEqualTo(201);
+    assertThat(published.json().path("version").asInt()).isEqualTo(2);
+    assertThat(hub.as(hub.adminToken(), () -> hub.post("/admin/checklist-definitions", definition)).status())
+        .as("a repeated upload publishes nothing").isEqualTo(200);
+
+    RunningHub.Response unanswered = hub.post("/clients/" + client + "/checklists",
+        Map.of("kind", "FOLLOW_UP", "answers", answers));
+    assertThat(unanswered.status()).isEqualTo(422);
+    assertThat(unanswered.json().path("errors").findValuesAsText("field")).containsExactly("answers.smoke_free_home");
+    answers.put("smoke_free_home", "yes");
+    JsonNode after = hub.post("/clients/" + client + "/checklists", Map.of("kind", "FOLLOW_UP", "answers", answers))
+        .json();
+    assertThat(after.path("definitionVersion").asInt()).isEqualTo(2);
+    assertThat(hub.jdbc().sql("select definition_version from checklist where id = ?::uuid")
+        .param(before.path("id").asText()).query(Integer.class).single()).as("kept as answered").isEqualTo(1);
+  }
+
+  @Test
+  void aChecklistDefinitionWithAnUnknownRiskFactorIsRefusedAndNothingIsPublished() {
+    long before = hub.jdbc().sql("select count(*) from checklist_definition").query(Long.class).single();
+    Map<String, Object> definition = Map.of("kind", "HOME_SAFETY", "name", "Home safety", "questions", java.util.List.of(
+        Map.of("code", "has_smoke_alarm", "text", "Is there a working smoke alarm?", "answerType", "YES_NO",
+            "signals", java.util.List.of(Map.of("answers", java.util.List.of("no"), "riskFactor", "FIRE_SAFETY")))));
+
+    RunningHub.Response refused = hub.as(hub.adminToken(), () -> hub.post("/admin/checklist-definitions", definition));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors").findValuesAsText("field"))
+        .containsExactly("questions[0].signals[0].riskFactor");
+    assertThat(hub.jdbc().sql("select count(*) from checklist_definition").query(Long.class).single())
+        .isEqualTo(before);
+  }
+
+  /** An answer to every question of a checklist definition: no, the first choice, zero, today. */
+  private static Map<String, String> answersTo(JsonNode definition) {
+    Map<String, String> answers = new java.util.LinkedHashMap<>();
+    definition.path("questions").forEach(question -> answers.put(question.path("code").asText(),
+        switch (question.path("answerType").asText()) {
+          case "YES_NO" -> "no";
+          case "CHOICE" -> question.path("choices").get(0).asText();
+          case "COUNT" -> "0";
+          default -> TODAY.toString();
+        }));
+    return answers;
+  }
+
+  private static java.util.List<String> texts(JsonNode array) {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+
   private static String openHousing() {
     String client = hub.register(Personas.pregnantClientWithUnstableHousing());
     hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
@@ -120,7 +194,7 @@ class PathwayAuthoringTest {
   }
 
   private static String resource(String path) {
-    try (InputStream in = PathwayAuthoringTest.class.getClassLoader().getResourceAsStream(path)) {
+    try (InputStream in = DefinitionAuthoringTest.class.getClassLoader().getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
