@@ -70,7 +70,7 @@ class AccessTest {
       assertThat(hub.post("/pathways/" + pathway + "/steps",
           RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY, Map.of(), null),
           Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(404);
-      assertThat(hub.post("/pathways/" + pathway + "/close", Map.of("reason", "DUPLICATE")).status())
+      assertThat(hub.post("/pathways/" + pathway + "/close", Map.of("reason", "DUPLICATE"), RunningHub.newKey()).status())
           .isEqualTo(404);
       return null;
     });
@@ -84,7 +84,7 @@ class AccessTest {
     assertThat(hub.as(supervisor, () -> hub.get("/pathways/" + pathway)).status()).isEqualTo(200);
     assertThat(hub.as(hub.adminToken(), () -> hub.get("/clients/" + client)).status()).isEqualTo(200);
     assertThat(hub.as(hub.adminToken(), () -> hub.post("/pathways/" + pathway + "/close",
-        Map.of("reason", "DUPLICATE"))).status()).isEqualTo(403);
+        Map.of("reason", "DUPLICATE"), RunningHub.newKey())).status()).isEqualTo(403);
   }
 
   @Test

@@ -261,15 +261,15 @@ class BadInputTest {
   @Test
   void refusesAStepOnAPathwayThatIsClosing() {
     String other = openedHousingForANewClient();
-    assertThat(hub.post("/pathways/" + other + "/close", Map.of("reason", "MOVED_AWAY")).status()).isEqualTo(202);
+    assertThat(hub.post("/pathways/" + other + "/close", Map.of("reason", "MOVED_AWAY"), RunningHub.newKey()).status()).isEqualTo(202);
     refused(409, () -> recordStep(other, "APPLICATION_SUBMITTED", key()));
   }
 
   @Test
   void rejectsAnUnknownCloseReasonAndTheTimersOwnReason() {
     assertThat(fields(refused(400, () -> hub.post("/pathways/" + housing + "/close",
-        Map.of("reason", "BORED"))))).containsExactly("reason");
-    refused(409, () -> hub.post("/pathways/" + housing + "/close", Map.of("reason", "TIME_LIMIT")));
+        Map.of("reason", "BORED"), RunningHub.newKey())))).containsExactly("reason");
+    refused(409, () -> hub.post("/pathways/" + housing + "/close", Map.of("reason", "TIME_LIMIT"), RunningHub.newKey()));
   }
 
   @Test

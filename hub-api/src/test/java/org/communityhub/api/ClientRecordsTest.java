@@ -73,7 +73,8 @@ class ClientRecordsTest {
     assertThat(hub.get("/pathways/" + duplicateHousing).json().path("clientId").asText()).isEqualTo(duplicate);
     assertThat(hub.get("/clients/" + duplicate).json().path("mergedInto").isNull()).isTrue();
 
-    assertThat(hub.post("/pathways/" + duplicateHousing + "/close", Map.of("reason", "DUPLICATE")).status())
+    assertThat(hub.post("/pathways/" + duplicateHousing + "/close", Map.of("reason", "DUPLICATE"),
+        RunningHub.newKey()).status())
         .isEqualTo(202);
     hub.awaitStatus(duplicateHousing, "FINISHED_INCOMPLETE");
     JsonNode merged = asAdmin(() -> hub.post(confirm, Map.of()));

@@ -122,7 +122,7 @@ class HubEndToEndTest {
     String food = hub.open(clientId, "FOOD_SECURITY", Map.of());
     hub.step(food, "FOOD_NEEDS_ASSESSED", TODAY, Map.of(), null);
 
-    var accepted = hub.post("/pathways/" + food + "/close", Map.of("reason", "CLIENT_DECLINED"));
+    var accepted = hub.post("/pathways/" + food + "/close", Map.of("reason", "CLIENT_DECLINED"), RunningHub.newKey());
     assertThat(accepted.status()).isEqualTo(202);
 
     JsonNode closed = hub.awaitStatus(food, "FINISHED_INCOMPLETE");

@@ -352,7 +352,7 @@ class PathwayCatalogBehaviourTest {
               Map.of("Idempotency-Key", UUID.randomUUID().toString()));
           assertThat(response.status()).as("%s: %s", step, response).isEqualTo(step.status());
         }
-        case Close close -> assertThat(hub.post("/pathways/" + pathway + "/close", Map.of("reason", close.reason()))
+        case Close close -> assertThat(hub.post("/pathways/" + pathway + "/close", Map.of("reason", close.reason()), RunningHub.newKey())
             .status()).isEqualTo(202);
         case Paid paid -> hub.awaitPayments(pathway, paid.count());
       }

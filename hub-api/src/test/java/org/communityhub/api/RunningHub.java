@@ -94,6 +94,11 @@ final class RunningHub implements AutoCloseable {
     return chwToken;
   }
 
+  /** A fresh Idempotency-Key header, for a request that is not a retry. */
+  static Map<String, String> newKey() {
+    return Map.of("Idempotency-Key", UUID.randomUUID().toString());
+  }
+
   /** The member a token was issued to: its subject. */
   static String memberIdOf(String token) {
     String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.communityhub.engine.support.PreconditionFailed;
 import org.communityhub.pathways.CloseReason;
 import org.communityhub.pathways.StepDescriptor;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -59,6 +60,11 @@ public class Pathway {
   private Instant closedAt;
   @Version
   private long version;
+  /**
+   * What a reader of the pathway has seen: counts the changes they would see (a step, a close request, the
+   * outcome, the agency), not the engine's bookkeeping (which process instance runs it). The ETag.
+   */
+  private long revision;
   @OneToMany(mappedBy = "pathway", cascade = CascadeType.ALL)
   @OrderBy("recordedAt, id")
   private List<PathwayStep> steps = new ArrayList<>();
@@ -105,20 +111,33 @@ public class Pathway {
     PathwayStep recorded = new PathwayStep(this, entry, byAgency, now);
     steps.add(recorded);
     currentStep = step.code();
+    revision++;
     return recorded;
   }
 
   /** The client moved to another agency: an open pathway goes with them, a closed one stays on record as is. */
   void followClientTo(UUID agency) {
-    if (status == PathwayStatus.ACTIVE) {
+    if (status == PathwayStatus.ACTIVE && !agency.equals(agencyId)) {
       agencyId = agency;
+      revision++;
     }
   }
 
   /** The client's record was merged into another: the pathway belongs to the surviving record now. */
   void moveToClient(UUID client, UUID clientAgency) {
     clientId = client;
+    revision++;
     followClientTo(clientAgency);
+  }
+
+  /**
+   * The writer read this revision, if they said so (If-Match): a change made since — a step, a close
+   * request, the outcome — refuses their write, so that nobody acts on a pathway they have not seen.
+   */
+  void requireRevision(Long expected) {
+    if (expected != null && expected != revision) {
+      throw new PreconditionFailed("pathway", revision);
+    }
   }
 
   void requestClose(CloseReason reason) {
@@ -130,6 +149,9 @@ public class Pathway {
     }
     if (closeRequestedReason != null && closeRequestedReason != reason) {
       throw new StepNotAllowed("The pathway is already being closed (" + closeRequestedReason + ")");
+    }
+    if (closeRequestedReason == null) {
+      revision++;
     }
     closeRequestedReason = reason;
   }
@@ -154,6 +176,7 @@ public class Pathway {
     status = PathwayStatus.COMPLETED;
     outcomeVariant = variant;
     closedAt = now;
+    revision++;
   }
 
   void finishIncomplete(CloseReason reason, Instant now) {
@@ -164,6 +187,7 @@ public class Pathway {
     status = PathwayStatus.FINISHED_INCOMPLETE;
     closeReason = reason;
     closedAt = now;
+    revision++;
   }
 
   private void requireActive() {
@@ -200,6 +224,6 @@ public class Pathway {
   public Long processInstanceKey() { return processInstanceKey; }
   public Instant openedAt() { return openedAt; }
   public Instant closedAt() { return closedAt; }
-  public long version() { return version; }
+  public long revision() { return revision; }
   public List<PathwayStep> steps() { return List.copyOf(steps); }
 }

@@ -30,9 +30,10 @@ public class PathwayClosing {
   public record CloseRequest(@NotNull CloseReason reason, @Size(max = 2000) String note) {}
 
   @Transactional
-  public Pathway requestClose(UUID pathwayId, CloseRequest request, Actor actor) {
+  public Pathway requestClose(UUID pathwayId, CloseRequest request, Long expectedRevision, Actor actor) {
     Pathway pathway = pathways.lockById(pathwayId).orElseThrow(() -> new NotFound("Pathway", pathwayId));
     AgencyScope.check(actor, pathway.agencyId(), "Pathway", pathwayId);
+    pathway.requireRevision(expectedRevision);
     boolean alreadyRequested = pathway.closeRequestedReason() == request.reason();
     pathway.requestClose(request.reason());
     if (!alreadyRequested) {

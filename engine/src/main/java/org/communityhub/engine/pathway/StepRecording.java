@@ -67,18 +67,26 @@ public class StepRecording {
   /** The recorded step, and whether this call recorded it or replayed an earlier identical request. */
   public record Recorded(PathwayStep step, boolean replayed) {}
 
-  public Recorded record(UUID pathwayId, StepRequest request, String idempotencyKey, Actor actor) {
+  /**
+   * Records a step once per Idempotency-Key: a retry returns the step recorded first. With
+   * {@code expectedRevision} (the If-Match of the request) the pathway must not have changed since the
+   * caller read it; the key is checked first, so a retry of a recorded step is answered, not refused.
+   */
+  public Recorded record(UUID pathwayId, StepRequest request, String idempotencyKey, Long expectedRevision,
+      Actor actor) {
     String requestHash = Json.fingerprint(request);
     try {
-      return transactions.execute(tx -> recordInTransaction(pathwayId, request, idempotencyKey, requestHash, actor));
+      return transactions.execute(tx ->
+          recordInTransaction(pathwayId, request, idempotencyKey, requestHash, expectedRevision, actor));
     } catch (DataIntegrityViolationException raced) {
       // A concurrent request with the same key committed first: answer as a retry of it.
-      return transactions.execute(tx -> recordInTransaction(pathwayId, request, idempotencyKey, requestHash, actor));
+      return transactions.execute(tx ->
+          recordInTransaction(pathwayId, request, idempotencyKey, requestHash, expectedRevision, actor));
     }
   }
 
   private Recorded recordInTransaction(UUID pathwayId, StepRequest request, String idempotencyKey,
-      String requestHash, Actor actor) {
+      String requestHash, Long expectedRevision, Actor actor) {
     Pathway pathway = pathways.lockById(pathwayId).orElseThrow(() -> new NotFound("Pathway", pathwayId));
     AgencyScope.check(actor, pathway.agencyId(), "Pathway", pathwayId);
     var earlier = pathway.stepByIdempotencyKey(idempotencyKey);
@@ -88,6 +96,7 @@ public class StepRecording {
       }
       return new Recorded(earlier.get(), true);
     }
+    pathway.requireRevision(expectedRevision);
     PathwayDescriptor descriptor = definitions.version(pathway.definitionId()).descriptor();
     StepDescriptor step = descriptor.step(request.stepCode())
         .orElseThrow(() -> new InvalidInput("stepCode",

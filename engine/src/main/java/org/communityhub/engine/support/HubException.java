@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public abstract class HubException extends RuntimeException {
 
-  public enum Kind { BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNAVAILABLE }
+  public enum Kind { BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED, UNAVAILABLE }
 
   private final Kind kind;
   private final List<FieldProblem> fieldProblems;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.communityhub.api.idempotency.IdempotencyFilter;
 import org.communityhub.engine.agency.Role;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,6 +90,9 @@ final class OperationsDescription implements OpenApiCustomizer {
     Access who = access(path, method);
     operation.setSecurity(who.open() ? List.of()
         : List.of(new SecurityRequirement().addList(ApiDescription.BEARER, who.roles())));
+    if (method == PathItem.HttpMethod.POST && !who.open()) {
+      offerIdempotencyKey(operation);
+    }
 
     ApiResponses answers = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
     answers.forEach((status, answer) -> {
@@ -137,6 +141,21 @@ final class OperationsDescription implements OpenApiCustomizer {
       if (multipart != null) {
         filesBoundedByTheBody(multipart.getSchema());
       }
+    }
+  }
+
+  /**
+   * Every signed-in POST takes an Idempotency-Key (IdempotencyFilter); where the handler requires one it is
+   * already declared, elsewhere it is optional.
+   */
+  private static void offerIdempotencyKey(Operation operation) {
+    boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+        .anyMatch(parameter -> IdempotencyFilter.HEADER.equalsIgnoreCase(parameter.getName()));
+    if (!declared) {
+      operation.addParametersItem(new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
+          .description("Makes a retry safe: the same key and body get the first answer, and nothing is written"
+              + " twice; the same key with another body is refused (422). Kept for 7 days.")
+          .schema(new Schema<String>().type("string").maxLength(128).pattern(IdempotencyFilter.KEY_PATTERN)));
     }
   }
 

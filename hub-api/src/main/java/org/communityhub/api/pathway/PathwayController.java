@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.communityhub.api.idempotency.IdempotencyFilter;
 import org.communityhub.api.security.CurrentActor;
 import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.pathway.Pathway;
@@ -14,6 +15,7 @@ import org.communityhub.engine.pathway.PathwayOpening;
 import org.communityhub.engine.pathway.PathwayQueries;
 import org.communityhub.engine.pathway.StepRecording;
 import org.communityhub.engine.payment.PaymentLedger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,12 +56,15 @@ class PathwayController {
   ResponseEntity<PathwayView> open(@PathVariable UUID clientId,
       @Valid @RequestBody PathwayOpening.OpenRequest request) {
     Pathway pathway = opening.open(clientId, request, actor.get());
-    return ResponseEntity.created(URI.create("/pathways/" + pathway.id())).body(view(pathway));
+    return ResponseEntity.created(URI.create("/pathways/" + pathway.id())).eTag(EntityTags.of(pathway))
+        .body(view(pathway));
   }
 
+  /** The pathway, with its revision as ETag: send it back as If-Match to write only to what you read. */
   @GetMapping("/pathways/{pathwayId}")
-  PathwayView find(@PathVariable UUID pathwayId) {
-    return view(queries.find(pathwayId, actor.get()));
+  ResponseEntity<PathwayView> find(@PathVariable UUID pathwayId) {
+    Pathway pathway = queries.find(pathwayId, actor.get());
+    return ResponseEntity.ok().eTag(EntityTags.of(pathway)).body(view(pathway));
   }
 
   /** A retry with the same Idempotency-Key and body answers exactly as the first request did. */
@@ -67,11 +72,14 @@ class PathwayController {
   @ApiResponse(responseCode = "409", description = """
       The pathway does not take this step now: it is closed or being closed, the step is already recorded, or \
       its prerequisite step is not.""")
+  @ApiResponse(responseCode = "412", description = EntityTags.STALE)
   @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<PathwayView.StepView> recordStep(@PathVariable UUID pathwayId,
-      @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
+      @RequestHeader(IdempotencyFilter.HEADER) @NotBlank @Size(max = 128) String idempotencyKey,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Size(max = 64) String ifMatch,
       @Valid @RequestBody StepRecording.StepRequest request) {
-    var recorded = steps.record(pathwayId, request, idempotencyKey, actor.get());
+    var recorded = steps.record(pathwayId, request, idempotencyKey, EntityTags.expectedRevision(ifMatch),
+        actor.get());
     return ResponseEntity.created(URI.create("/pathways/" + pathwayId + "/steps/" + recorded.step().id()))
         .body(PathwayView.StepView.of(recorded.step()));
   }
@@ -79,11 +87,15 @@ class PathwayController {
   /** Accepted: the pathway's process finishes it incomplete and the pathway's status follows. */
   @PostMapping("/pathways/{pathwayId}/close")
   @ApiResponse(responseCode = "409", description = "The pathway is already closed or being closed.")
+  @ApiResponse(responseCode = "412", description = EntityTags.STALE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   ResponseEntity<PathwayView> close(@PathVariable UUID pathwayId,
+      @RequestHeader(IdempotencyFilter.HEADER) @NotBlank @Size(max = 128) String idempotencyKey,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Size(max = 64) String ifMatch,
       @Valid @RequestBody PathwayClosing.CloseRequest request) {
-    Pathway pathway = closing.requestClose(pathwayId, request, actor.get());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(queries.find(pathway.id(), actor.get())));
+    Pathway pathway = closing.requestClose(pathwayId, request, EntityTags.expectedRevision(ifMatch), actor.get());
+    Pathway closing = queries.find(pathway.id(), actor.get());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(EntityTags.of(closing)).body(view(closing));
   }
 
   private PathwayView view(Pathway pathway) {

@@ -53,6 +53,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     ProblemDetail problem = problem(status, refusal.getMessage(), refusal.fieldProblems());

@@ -8,6 +8,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentActor {
 
+  /** The actor, if the request carries a valid token. */
+  public java.util.Optional<Actor> find() {
+    return SecurityContextHolder.getContext().getAuthentication() instanceof HubAuthentication authenticated
+        ? java.util.Optional.of(authenticated.actor()) : java.util.Optional.empty();
+  }
+
   public Actor get() {
     if (SecurityContextHolder.getContext().getAuthentication() instanceof HubAuthentication authenticated) {
       return authenticated.actor();

@@ -2,6 +2,7 @@ package org.communityhub.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.communityhub.api.idempotency.IdempotencyFilter;
 import org.communityhub.api.limits.RateLimits;
 import org.communityhub.api.limits.RequestBodyLimit;
 import org.communityhub.engine.support.HubClock;
@@ -35,7 +36,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, TokenTrust trust, AuditTrail audit, RateLimits limits,
-      RequestBodyLimit bodyLimit, CorsSettings cors, HubClock clock, ObjectMapper json) throws Exception {
+      RequestBodyLimit bodyLimit, IdempotencyFilter idempotency, CorsSettings cors, HubClock clock, ObjectMapper json) throws Exception {
     RateLimitFilter rateLimit = new RateLimitFilter(limits, clock, json);
     http
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, no session, nothing to forge
@@ -76,7 +77,8 @@ class SecurityConfiguration {
         // Both after the token is read; the audit filter first, so that it records refused writes too.
         .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(rateLimit, AuditTrail.AuditFilter.class)
-        .addFilterAfter(bodyLimit, RateLimitFilter.class);
+        .addFilterAfter(bodyLimit, RateLimitFilter.class)
+        .addFilterAfter(idempotency, RequestBodyLimit.class);
     CorsFilter corsFilter = cors.filter(json);
     if (corsFilter != null) {
       // Before the token is read: a browser must be able to read a 401 too.
