@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.communityhub.engine.pathway.PathwayOutcomes;
+import org.communityhub.engine.payment.MilestoneEvaluation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +172,56 @@ class RetriesAndConcurrencyTest {
             select count(*) from payment_ledger
              where pathway_id in (select id from pathway where id::text = any (?)) and milestone = 'OUTCOME_CONFIRMED'""")
         .param(pathways.toArray(String[]::new)).query(Long.class).single()).isEqualTo(10);
+  }
+
+  /**
+   * The engine delivers at least once: a pathway's process started twice, and its payment and completion
+   * jobs handled twice, leave one process instance in charge, one payment and one completion.
+   */
+  @Test
+  void aBusinessEventDeliveredTwiceHasOneEffect() {
+    String pathway = openHousing();
+    UUID pathwayId = UUID.fromString(pathway);
+    hub.step(pathway, "APPLICATION_SUBMITTED", TODAY, Map.of(), null);
+    hub.step(pathway, "HOUSING_SECURED", TODAY, Map.of(), null);
+    long instance = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> processInstanceOf(pathway), key -> key != null);
+    var started = hub.jdbc().sql("""
+            select d.engine_key, p.deadline from pathway p join pathway_definition d on d.id = p.definition_id
+             where p.id = ?::uuid""").param(pathway)
+        .query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+
+    // The start delivered again: the second instance's claim is refused and it ends at once.
+    hub.bean(io.camunda.client.CamundaClient.class).newCreateInstanceCommand()
+        .processDefinitionKey(started.getKey())
+        .variables(Map.of("pathwayId", pathway, "deadline", started.getValue().toString()))
+        .send().join();
+    hub.step(pathway, "MOVED_IN", TODAY, Map.of(), RunningHub.evidence());
+    JsonNode completed = hub.awaitStatus(pathway, "COMPLETED");
+    hub.awaitPayments(pathway, 1);
+    assertThat(processInstanceOf(pathway)).isEqualTo(instance);
+
+    // The outcome's payment and completion jobs handled again, as a redelivered job would be.
+    UUID outcomeStep = hub.jdbc()
+        .sql("select id from pathway_step where pathway_id = ?::uuid and step_code = 'MOVED_IN'")
+        .param(pathway).query(UUID.class).single();
+    var payment = hub.bean(MilestoneEvaluation.class);
+    assertThat(payment.evaluate(pathwayId, outcomeStep)).isEqualTo(payment.evaluate(pathwayId, outcomeStep));
+    var outcomes = hub.bean(PathwayOutcomes.class);
+    outcomes.complete(pathwayId, completed.path("outcomeVariant").asText());
+    assertThat(outcomes.claimInstance(pathwayId, instance + 1, started.getKey()))
+        .as("another instance's claim").isFalse();
+
+    JsonNode after = hub.get("/pathways/" + pathway).json();
+    assertThat(after.path("payments")).hasSize(1);
+    assertThat(after.path("closedAt").asText()).isEqualTo(completed.path("closedAt").asText());
+    assertThat(hub.jdbc().sql("select count(*) from payment_ledger where pathway_id = ?::uuid").param(pathway)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  private static Long processInstanceOf(String pathway) {
+    return hub.jdbc().sql("select process_instance_key from pathway where id = ?::uuid").param(pathway)
+        .query(Long.class).optional().orElse(null);
   }
 
   private record Sent(String pathway, String note, RunningHub.Response response) {}
