@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public class ContractAuthoring {
       @NotBlank @Size(max = 64) String pathwayCode,
       @NotBlank @Size(max = 64) String milestone,
       @NotBlank @Size(max = 64) String outcomeVariant,
-      @NotNull @PositiveOrZero @Max(1_000_000_000L) Long amountCents) {}
+      @NotNull @Min(0) @Max(1_000_000_000L) Long amountCents) {}
 
   public record Ending(@NotNull LocalDate effectiveTo) {}
 

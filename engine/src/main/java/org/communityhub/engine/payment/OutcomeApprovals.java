@@ -84,9 +84,7 @@ public class OutcomeApprovals {
    */
   @Transactional
   public OutcomeApproval approve(UUID pathwayId, Actor actor) {
-    if (actor.role() != Role.SUPERVISOR && actor.role() != Role.HUB_ADMIN) {
-      throw new Forbidden("Only a supervisor or a HUB administrator approves outcomes");
-    }
+    requireApprover(actor);
     pathways.find(pathwayId, actor); // another agency's pathway answers 404
     OutcomeApproval held = jdbc.sql("select * from outcome_approval where pathway_id = ? for update")
         .param(pathwayId).query(OutcomeApprovals::approval).optional()
@@ -104,9 +102,7 @@ public class OutcomeApprovals {
   /** What awaits approval in the caller's scope (their agency's pathways; every one for a HUB administrator). */
   @Transactional(readOnly = true)
   public List<OutcomeApproval> awaiting(Actor actor) {
-    if (actor.role() != Role.SUPERVISOR && actor.role() != Role.HUB_ADMIN) {
-      throw new Forbidden("Only a supervisor or a HUB administrator approves outcomes");
-    }
+    requireApprover(actor);
     return jdbc.sql("""
             select a.* from outcome_approval a join pathway p on p.id = a.pathway_id
              where a.approved_at is null and (:everyAgency or p.agency_id = :agency)
@@ -115,6 +111,12 @@ public class OutcomeApprovals {
         .param("agency", actor.agencyId())
         .query(OutcomeApprovals::approval)
         .list();
+  }
+
+  private static void requireApprover(Actor actor) {
+    if (actor.role() != Role.SUPERVISOR && actor.role() != Role.HUB_ADMIN) {
+      throw new Forbidden("Only a supervisor or a HUB administrator approves outcomes");
+    }
   }
 
   private Optional<OutcomeApproval> find(UUID stepId) {
