@@ -205,7 +205,7 @@ public class ContractAuthoring {
     return existing.name().equals(wanted.name()) && existing.effectiveFrom().equals(wanted.effectiveFrom())
         && Objects.equals(existing.effectiveTo(), wanted.effectiveTo())
         && existing.requiresOutcomeApproval() == wanted.requiresOutcomeApproval()
-        && existing.rates().equals(wanted.rates());
+        && Set.copyOf(existing.rates()).equals(Set.copyOf(wanted.rates())); // each rate's key is unique
   }
 
   private static String period(PayerContract contract) {
