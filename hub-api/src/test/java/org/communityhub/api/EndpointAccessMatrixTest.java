@@ -186,7 +186,27 @@ class EndpointAccessMatrixTest {
         new Endpoint("POST", "/admin/rule-packages/{decision}/{version}/dry-run", ADMIN, false, 200,
             () -> new Call("/admin/rule-packages/payment/" + DefaultRulePackages.VERSION + "/dry-run",
                 Map.of("events", List.of(Map.of("pathwayCode", "HOUSING", "stepCode", "MOVED_IN")),
-                    "period", Map.of("from", TODAY.toString(), "to", TODAY.toString())), Map.of())));
+                    "period", Map.of("from", TODAY.toString(), "to", TODAY.toString())), Map.of())),
+        new Endpoint("POST", "/admin/payers", ADMIN, false, 201,
+            () -> new Call("/admin/payers", Map.of("code", "PAYER_" + Personas.unique().toUpperCase(),
+                "name", "A health plan"), Map.of())),
+        new Endpoint("POST", "/admin/payer-contracts", ADMIN, false, 201,
+            () -> new Call("/admin/payer-contracts", ContractFixtures.housingContract(
+                ContractFixtures.newPayer(hub), TODAY, null, false, 10_000), Map.of())),
+        new Endpoint("GET", "/admin/payer-contracts", ADMIN, false, 200,
+            () -> new Call("/admin/payer-contracts?payer=STATE_MEDICAID", null, Map.of())),
+        new Endpoint("GET", "/admin/payer-contracts/{contractId}", ADMIN, false, 200,
+            () -> new Call("/admin/payer-contracts/" + DEFAULT_CONTRACT, null, Map.of())),
+        new Endpoint("POST", "/admin/payer-contracts/{contractId}/end", ADMIN, false, 200,
+            () -> new Call("/admin/payer-contracts/" + ContractFixtures.createContract(hub,
+                ContractFixtures.housingContract(ContractFixtures.newPayer(hub), TODAY, null, false, 10_000))
+                + "/end", Map.of("effectiveTo", TODAY.plusYears(1).toString()), Map.of())),
+        new Endpoint("GET", "/admin/unpriced-milestones", ADMIN, false, 200,
+            () -> new Call("/admin/unpriced-milestones?payer=STATE_MEDICAID", null, Map.of())),
+        new Endpoint("GET", "/outcome-approvals", SUPERVISORS_AND_ADMIN, false, 200,
+            () -> new Call("/outcome-approvals", null, Map.of())),
+        new Endpoint("POST", "/pathways/{pathwayId}/outcome-approval", SUPERVISORS_AND_ADMIN, true, 200,
+            () -> new Call("/pathways/" + pathwayOfAAwaitingApproval() + "/outcome-approval", Map.of(), Map.of())));
   }
 
   @Test
@@ -314,6 +334,22 @@ class EndpointAccessMatrixTest {
   private static String freshPathwayOfA() {
     String client = freshClientOfA();
     return hub.as(tokens.get(Caller.CHW_A), () -> hub.open(client, "HOUSING", Map.of()));
+  }
+
+  /** The seeded default contract of STATE_MEDICAID. */
+  private static final String DEFAULT_CONTRACT = "00000000-0000-0000-0000-0000000000c1";
+  private static String pathwayAwaitingApproval;
+
+  /** A completed pathway of A whose outcome waits for approval (approving again answers 200 too). */
+  private static synchronized String pathwayOfAAwaitingApproval() {
+    if (pathwayAwaitingApproval == null) {
+      String payer = ContractFixtures.newPayer(hub);
+      ContractFixtures.createContract(hub, ContractFixtures.housingContract(payer, TODAY.minusDays(30), null, true,
+          20_000));
+      pathwayAwaitingApproval = hub.as(tokens.get(Caller.CHW_A),
+          () -> ContractFixtures.housingCompletedOn(hub, payer, TODAY));
+    }
+    return pathwayAwaitingApproval;
   }
 
   private static Map<String, Object> newMember() {

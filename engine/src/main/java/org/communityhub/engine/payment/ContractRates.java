@@ -16,26 +16,31 @@ class ContractRates {
     this.jdbc = jdbc;
   }
 
-  record Rate(UUID contractId, long amountCents) {}
+  record Rate(UUID contractId, long amountCents, boolean requiresOutcomeApproval) {}
 
-  /** The rate of the payer's contract in force on the day the event occurred. */
+  /**
+   * The rate of the payer's contract in force on the day the event occurred. The contract row is share-locked
+   * until the pricing commits, so that ending the contract concurrently waits and then sees this event.
+   */
   Optional<Rate> rateOn(LocalDate occurredOn, UUID payerId, String pathwayCode, String milestone,
       String outcomeVariant) {
     return jdbc.sql("""
-            select c.id as contract_id, r.amount_cents
+            select c.id as contract_id, r.amount_cents, c.requires_outcome_approval
               from payment_contract c
               join payment_rate r on r.contract_id = c.id
              where c.payer_id = :payer
                and c.effective_from <= :day and (c.effective_to is null or c.effective_to >= :day)
                and r.pathway_code = :pathway and r.milestone = :milestone and r.outcome_variant = :variant
              order by c.effective_from desc
-             limit 1""")
+             limit 1
+               for share of c""")
         .param("payer", payerId)
         .param("day", occurredOn)
         .param("pathway", pathwayCode)
         .param("milestone", milestone)
         .param("variant", outcomeVariant)
-        .query((rs, row) -> new Rate(rs.getObject("contract_id", UUID.class), rs.getLong("amount_cents")))
+        .query((rs, row) -> new Rate(rs.getObject("contract_id", UUID.class), rs.getLong("amount_cents"),
+            rs.getBoolean("requires_outcome_approval")))
         .optional();
   }
 }

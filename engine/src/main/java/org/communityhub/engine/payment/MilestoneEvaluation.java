@@ -14,6 +14,8 @@ import org.communityhub.rules.payment.EarnedMilestone;
 import org.communityhub.rules.payment.MilestoneDecision;
 import org.communityhub.rules.payment.PathwayEvent;
 import org.communityhub.rules.payment.PaymentMilestones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,26 +23,32 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Decides what a recorded step earns and writes it to the ledger. The payment rules say which milestone
  * and outcome variant; the payer's contract in force on the step's date says how much. The decision is
- * stored per step, so a redelivered job returns the first decision instead of deciding again.
+ * stored per step, so a redelivered job returns the first decision instead of deciding again. An outcome
+ * priced by a contract that requires approval is held until a supervisor approves it (OutcomeApprovals);
+ * a milestone no contract prices is decided but not billed.
  */
 @Service
 public class MilestoneEvaluation {
+
+  private static final Logger log = LoggerFactory.getLogger(MilestoneEvaluation.class);
 
   private final PathwayQueries pathways;
   private final DefinitionPublishing definitions;
   private final PaymentMilestones milestones;
   private final ContractRates rates;
   private final PaymentLedger ledger;
+  private final OutcomeApprovals approvals;
   private final JdbcClient jdbc;
   private final HubClock clock;
 
   MilestoneEvaluation(PathwayQueries pathways, DefinitionPublishing definitions, PaymentMilestones milestones,
-      ContractRates rates, PaymentLedger ledger, JdbcClient jdbc, HubClock clock) {
+      ContractRates rates, PaymentLedger ledger, OutcomeApprovals approvals, JdbcClient jdbc, HubClock clock) {
     this.pathways = pathways;
     this.definitions = definitions;
     this.milestones = milestones;
     this.rates = rates;
     this.ledger = ledger;
+    this.approvals = approvals;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -80,14 +88,25 @@ public class MilestoneEvaluation {
     if (pathway.payerId() == null) {
       return; // no payer of record: the outcome counts in metrics, but nobody is billed
     }
-    var rate = rates.rateOn(step.occurredOn(), pathway.payerId(), pathway.code(), earned.milestone(),
-            earned.outcomeVariant())
-        .orElseThrow(() -> new IllegalStateException("No contract rate for payer " + pathway.payerId()
-            + ", " + pathway.code() + " " + earned.milestone() + "/" + earned.outcomeVariant()
-            + " on " + step.occurredOn()));
-    ledger.recordEarning(new LedgerEntry(UUID.randomUUID(), "EARNING", pathway.id(), step.id(),
+    var priced = rates.rateOn(step.occurredOn(), pathway.payerId(), pathway.code(), earned.milestone(),
+        earned.outcomeVariant());
+    if (priced.isEmpty()) {
+      // A gap in the payer's contracts must not jam the process: the decision is stored (the milestone is
+      // earned but unpriced, listed by UnpricedMilestones) and nothing is billed for it.
+      log.warn("No contract of payer {} prices {} {}/{} on {} (pathway {}): the milestone stays unpriced",
+          pathway.payerId(), pathway.code(), earned.milestone(), earned.outcomeVariant(), step.occurredOn(),
+          pathway.id());
+      return;
+    }
+    var rate = priced.get();
+    LedgerEntry earning = new LedgerEntry(UUID.randomUUID(), "EARNING", pathway.id(), step.id(),
         pathway.payerId(), step.agencyId(), pathway.code(), earned.milestone(), earned.outcomeVariant(),
-        rate.amountCents(), rate.contractId(), rulesVersion, step.occurredOn(), clock.now()));
+        rate.amountCents(), rate.contractId(), rulesVersion, step.occurredOn(), clock.now());
+    if (rate.requiresOutcomeApproval() && earned.milestone().equals(ContractAuthoring.OUTCOME_CONFIRMED)) {
+      approvals.await(earning);
+    } else {
+      ledger.recordEarning(earning);
+    }
   }
 
   private boolean storeDecision(Pathway pathway, PathwayStep step, MilestoneDecision decision) {
