@@ -31,8 +31,9 @@ import java.util.concurrent.TimeoutException;
 final class InMemoryEngine implements AutoCloseable {
 
   static final ZoneOffset HUB_ZONE = ZoneOffset.UTC;
-  private static final Duration IDLE = Duration.ofSeconds(5);
-  private static final Duration JOB_WAIT = Duration.ofSeconds(10);
+  // Waits, not time limits: generous, because a shared 2-core machine under load stalls for many seconds.
+  private static final Duration IDLE = Duration.ofSeconds(60);
+  private static final Duration JOB_WAIT = Duration.ofSeconds(60);
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
@@ -51,7 +52,7 @@ final class InMemoryEngine implements AutoCloseable {
     CamundaClient client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
         .preferRestOverGrpc(false)
-        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .defaultRequestTimeout(Duration.ofSeconds(60))
         .build();
     InMemoryEngine result = new InMemoryEngine(engine, client);
     result.deploy(catalog);
