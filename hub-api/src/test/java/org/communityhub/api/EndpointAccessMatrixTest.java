@@ -206,7 +206,36 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/outcome-approvals", SUPERVISORS_AND_ADMIN, false, 200,
             () -> new Call("/outcome-approvals", null, Map.of())),
         new Endpoint("POST", "/pathways/{pathwayId}/outcome-approval", SUPERVISORS_AND_ADMIN, true, 200,
-            () -> new Call("/pathways/" + pathwayOfAAwaitingApproval() + "/outcome-approval", Map.of(), Map.of())));
+            () -> new Call("/pathways/" + pathwayOfAAwaitingApproval() + "/outcome-approval", Map.of(), Map.of())),
+        new Endpoint("GET", "/admin/outbox", ADMIN, false, 200, () -> new Call("/admin/outbox", null, Map.of())),
+        new Endpoint("GET", "/admin/outbox/dead-letters", ADMIN, false, 200,
+            () -> new Call("/admin/outbox/dead-letters?limit=5", null, Map.of())),
+        new Endpoint("POST", "/admin/outbox/dead-letters/{id}/retry", ADMIN, false, 200,
+            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())));
+  }
+
+  /**
+   * A dead outbox row, as the delivery leaves one after the engine's last refusal: a message to no pathway,
+   * which the engine accepts once retried (it expires unheard). EngineOutageTest makes real ones.
+   */
+  private static long freshDeadLetter() {
+    String nobody = UUID.randomUUID().toString();
+    Map<String, Object> command = Map.of("kind", "PUBLISH_MESSAGE", "messageName", "Matrix_Probe",
+        "correlationKey", nobody, "messageId", nobody, "aliveUntil", java.time.Instant.now().toString(),
+        "variables", Map.of());
+    String payload;
+    try {
+      payload = RunningHub.JSON.writeValueAsString(command);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return hub.jdbc().sql("""
+            insert into outbox (pathway_id, kind, payload, created_at, next_attempt_at, attempts, refusals,
+                                last_error, first_attempt_at, last_attempt_at, dead_at)
+            values (?, 'PUBLISH_MESSAGE', cast(? as jsonb), now(), now(), 20, 20, 'refused by the engine',
+                    now(), now(), now())
+            returning id""")
+        .params(UUID.fromString(nobody), payload).query(Long.class).single();
   }
 
   @Test

@@ -188,6 +188,16 @@ final class RunningHub implements AutoCloseable {
     startApplication();
   }
 
+  /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
+  void killBroker() {
+    org.communityhub.runtime.LocalBrokerCrash.kill(context);
+  }
+
+  /** Starts the local broker again after {@link #killBroker()}, on the same data. */
+  void startBroker() {
+    org.communityhub.runtime.LocalBrokerCrash.start(context);
+  }
+
   <T> T bean(Class<T> type) {
     return context.getBean(type);
   }

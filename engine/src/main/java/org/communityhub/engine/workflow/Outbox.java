@@ -1,8 +1,12 @@
 package org.communityhub.engine.workflow;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.communityhub.engine.support.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The transactional outbox. Rows are written in the transaction of the change they announce and delivered
- * to the engine afterwards, strictly in id order within a pathway.
+ * to the engine afterwards, strictly in id order within a pathway. A dead row (the engine kept refusing it)
+ * is not handed out until it is retried, and it still holds back the later rows of its pathway.
  */
 @Repository
 class Outbox {
@@ -21,7 +26,7 @@ class Outbox {
     this.jdbc = jdbc;
   }
 
-  record Pending(long id, UUID pathwayId, EngineCommand command, int attempts) {}
+  record Pending(long id, UUID pathwayId, EngineCommand command, int attempts, int refusals) {}
 
   void append(UUID pathwayId, EngineCommand command, Instant now) {
     jdbc.sql("""
@@ -33,34 +38,111 @@ class Outbox {
   }
 
   /**
-   * The oldest undelivered row of each pathway, if it is due. A later row of a pathway is never handed
-   * out while an earlier one is undelivered, which keeps delivery in order per pathway.
+   * The oldest undelivered row of each pathway, if it is due and not dead. A later row of a pathway is
+   * never handed out while an earlier one is undelivered, which keeps delivery in order per pathway.
    */
   List<Pending> dueHeads(Instant now, int limit) {
     return jdbc.sql("""
-            select id, pathway_id, payload, attempts
-              from (select distinct on (pathway_id) id, pathway_id, payload, attempts, next_attempt_at
+            select id, pathway_id, payload, attempts, refusals
+              from (select distinct on (pathway_id) id, pathway_id, payload, attempts, refusals,
+                           next_attempt_at, dead_at
                       from outbox
                      where delivered_at is null
                      order by pathway_id, id) heads
-             where next_attempt_at <= ?
+             where dead_at is null and next_attempt_at <= ?
              order by id
              limit ?""")
         .params(Timestamp.from(now), limit)
         .query((rs, row) -> new Pending(rs.getLong("id"), rs.getObject("pathway_id", UUID.class),
-            Json.read(rs.getString("payload"), EngineCommand.class), rs.getInt("attempts")))
+            Json.read(rs.getString("payload"), EngineCommand.class), rs.getInt("attempts"),
+            rs.getInt("refusals")))
         .list();
   }
 
   void delivered(long id, Instant now) {
-    jdbc.sql("update outbox set delivered_at = ?, last_error = null where id = ?")
-        .params(Timestamp.from(now), id)
+    jdbc.sql("""
+            update outbox set delivered_at = ?, last_error = null,
+                   first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?
+             where id = ?""")
+        .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), id)
         .update();
   }
 
-  void failed(long id, String error, Instant retryAt) {
-    jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
-        .params(error, Timestamp.from(retryAt), id)
+  /** A failed attempt, to be retried at {@code retryAt}; {@code refused} when the engine refused it. */
+  void failed(long id, String error, boolean refused, Instant now, Instant retryAt) {
+    recordFailure(id, error, refused ? 1 : 0, now, retryAt, null);
+  }
+
+  /** The engine refused the row once too often: it waits for an administrator to retry it. */
+  void deadLettered(long id, String error, Instant now) {
+    recordFailure(id, error, 1, now, now, now);
+  }
+
+  private void recordFailure(long id, String error, int refusal, Instant now, Instant retryAt, Instant deadAt) {
+    jdbc.sql("""
+            update outbox set attempts = attempts + 1, refusals = refusals + ?, last_error = ?,
+                   next_attempt_at = ?, dead_at = ?,
+                   first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?
+             where id = ?""")
+        .params(refusal, error, Timestamp.from(retryAt), deadAt == null ? null : Timestamp.from(deadAt),
+            Timestamp.from(now), Timestamp.from(now), id)
         .update();
+  }
+
+  List<DeadLetter> deadLetters(int limit) {
+    return jdbc.sql("""
+            select id, pathway_id, kind, attempts, refusals, last_error, created_at, first_attempt_at,
+                   last_attempt_at, dead_at
+              from outbox
+             where dead_at is not null and delivered_at is null
+             order by id
+             limit ?""")
+        .param(limit)
+        .query((rs, row) -> new DeadLetter(rs.getLong("id"), rs.getObject("pathway_id", UUID.class),
+            rs.getString("kind"), rs.getInt("attempts"), rs.getInt("refusals"), rs.getString("last_error"),
+            instant(rs, "created_at"), instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"),
+            instant(rs, "dead_at")))
+        .list();
+  }
+
+  /** Puts a dead row back into delivery, due now, with a fresh count of refusals. False if it is not dead. */
+  boolean revive(long id, Instant now) {
+    return jdbc.sql("""
+            update outbox set dead_at = null, refusals = 0, next_attempt_at = ?
+             where id = ? and dead_at is not null and delivered_at is null""")
+        .params(Timestamp.from(now), id)
+        .update() == 1;
+  }
+
+  Optional<OutboxRowState> stateOf(long id) {
+    return jdbc.sql("""
+            select case when delivered_at is not null then 'DELIVERED'
+                        when dead_at is not null then 'DEAD'
+                        else 'PENDING' end
+              from outbox where id = ?""")
+        .param(id)
+        .query((rs, row) -> OutboxRowState.valueOf(rs.getString(1)))
+        .optional();
+  }
+
+  OutboxBacklog backlog(Instant now) {
+    return jdbc.sql("""
+            select count(*) filter (where dead_at is null) as pending,
+                   count(*) filter (where dead_at is null and attempts > 0) as retrying,
+                   count(*) filter (where dead_at is not null) as dead,
+                   min(created_at) filter (where dead_at is null) as oldest_pending
+              from outbox
+             where delivered_at is null""")
+        .query((rs, row) -> {
+          Instant oldest = instant(rs, "oldest_pending");
+          return new OutboxBacklog(rs.getLong("pending"), rs.getLong("retrying"), rs.getLong("dead"), oldest,
+              oldest == null ? null : Duration.between(oldest, now));
+        })
+        .single();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

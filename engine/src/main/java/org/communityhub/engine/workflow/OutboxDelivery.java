@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,11 +27,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * most one command per pathway is in flight (order per pathway) and a bounded number overall. Failures,
  * RESOURCE_EXHAUSTED included, are retried with exponential backoff; a message the engine already has
  * (same message id) counts as delivered, so a redelivery never doubles a step.
+ *
+ * <p>The dead-letter rule: only a command that a reachable engine refuses (see {@link #refusedByEngine}) counts
+ * towards {@code hub.outbox.dead-letter-after-refusals}; once reached, the row is dead until an administrator
+ * retries it. An engine that cannot be reached (unavailable, timed out, overloaded, any other failure) fails
+ * every row alike: that is an outage, and its rows keep retrying however long it lasts.
  */
 @Component
 class OutboxDelivery implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+  private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
+      Status.Code.FAILED_PRECONDITION, Status.Code.OUT_OF_RANGE);
 
   private final Outbox outbox;
   private final EngineDeployment deployment;
@@ -143,19 +151,46 @@ class OutboxDelivery implements SmartLifecycle {
 
   private void settle(Outbox.Pending row, Throwable failure) {
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    Instant now = clock.now();
     if (cause == null || alreadyPublished(cause)) {
-      outbox.delivered(row.id(), clock.now());
+      outbox.delivered(row.id(), now);
+      return;
+    }
+    String error = String.valueOf(cause.getMessage());
+    boolean refused = refusedByEngine(cause);
+    if (refused && row.refusals() + 1 >= settings.deadLetterAfterRefusals()) {
+      log.error("Outbox row {} (pathway {}) refused by the engine {} times, now a dead letter holding back its "
+          + "pathway until an administrator retries it: {}", row.id(), row.pathwayId(), row.refusals() + 1, error);
+      outbox.deadLettered(row.id(), error, now);
       return;
     }
     Duration delay = retryDelay(row.attempts());
-    log.warn("Outbox row {} (pathway {}) not delivered, attempt {}, retry in {}: {}", row.id(),
-        row.pathwayId(), row.attempts() + 1, delay, cause.getMessage());
-    outbox.failed(row.id(), String.valueOf(cause.getMessage()), clock.now().plus(delay));
+    log.warn("Outbox row {} (pathway {}) not delivered ({}), attempt {}, retry in {}: {}", row.id(),
+        row.pathwayId(), refused ? "refused" : "engine unreachable", row.attempts() + 1, delay, error);
+    outbox.failed(row.id(), error, refused, now, now.plus(delay));
   }
 
   private static boolean alreadyPublished(Throwable cause) {
-    return cause instanceof ClientStatusException status
-        && status.getStatusCode() == Status.Code.ALREADY_EXISTS;
+    return statusOf(cause) == Status.Code.ALREADY_EXISTS;
+  }
+
+  /**
+   * The engine answered, and said no to this command: an unknown process definition (NOT_FOUND), a command
+   * it finds invalid. It would say the same again, unlike UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED
+   * or a failure without an engine's answer. Authentication and permission answers are left out on purpose:
+   * they are a setting of the whole client and fail every row, like an outage.
+   */
+  private static boolean refusedByEngine(Throwable cause) {
+    return REFUSALS.contains(statusOf(cause));
+  }
+
+  /**
+   * The gRPC status of a failure: a command's future fails with the gRPC exception itself, a joined call
+   * (deploying a definition first) with the client's wrapper; UNKNOWN when no engine answered.
+   */
+  private static Status.Code statusOf(Throwable cause) {
+    return cause instanceof ClientStatusException status ? status.getStatusCode()
+        : Status.fromThrowable(cause).getCode();
   }
 
   private Duration retryDelay(int attempts) {

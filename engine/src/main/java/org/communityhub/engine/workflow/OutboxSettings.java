@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the outbox is delivered. A small bound on commands in flight is faster than a large one: the broker
- * answers a flood with RESOURCE_EXHAUSTED (field notes: 10-16 in flight drew none).
+ * answers a flood with RESOURCE_EXHAUSTED (field notes: 10-16 in flight drew none). A row the engine refuses
+ * {@code deadLetterAfterRefusals} times is dead (20: about a quarter of an hour with the one-minute cap, so a
+ * brief refusal, e.g. a deployment not yet on every partition, heals by itself); failures to reach the engine
+ * never count.
  */
 @ConfigurationProperties("hub.outbox")
 public record OutboxSettings(
@@ -14,4 +17,5 @@ public record OutboxSettings(
     @DefaultValue("64") int batchSize,
     @DefaultValue("500ms") Duration pollInterval,
     @DefaultValue("250ms") Duration firstRetryDelay,
-    @DefaultValue("60s") Duration maxRetryDelay) {}
+    @DefaultValue("60s") Duration maxRetryDelay,
+    @DefaultValue("20") int deadLetterAfterRefusals) {}
