@@ -214,7 +214,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
+          throw new IllegalStateException("the body was read already: only synchronous reads of the copy");
         }
       };
     }
