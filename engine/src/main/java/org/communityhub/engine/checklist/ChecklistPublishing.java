@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.agency.Forbidden;
 import org.communityhub.engine.agency.Role;
 import org.communityhub.engine.definition.DefinitionPublishing;
+import org.communityhub.engine.definition.PathwayDefinition;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.Json;
@@ -63,8 +66,9 @@ public class ChecklistPublishing {
     if (actor.role() != Role.HUB_ADMIN) {
       throw new Forbidden("Only a HUB administrator publishes checklists");
     }
-    var problems = definition.problems(code -> pathways.activeDefinitions().stream()
-        .anyMatch(pathway -> pathway.code().equals(code)));
+    Set<String> pathwayCodes = pathways.activeDefinitions().stream().map(PathwayDefinition::code)
+        .collect(Collectors.toSet());
+    var problems = definition.problems(pathwayCodes::contains);
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
