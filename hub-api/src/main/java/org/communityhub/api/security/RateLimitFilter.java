@@ -74,7 +74,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
   private static boolean counted(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return !path.startsWith("/actuator/") && !path.startsWith("/v3/api-docs");
+    return !path.startsWith("/actuator/health") && !path.startsWith("/v3/api-docs");
   }
 
   private static long seconds(Duration duration) {
