@@ -88,7 +88,7 @@ public class MilestoneEvaluation {
     if (pathway.payerId() == null) {
       return; // no payer of record: the outcome counts in metrics, but nobody is billed
     }
-    var priced = rates.rateOn(step.occurredOn(), pathway.payerId(), pathway.code(), earned.milestone(),
+    var priced = rates.rateToBill(step.occurredOn(), pathway.payerId(), pathway.code(), earned.milestone(),
         earned.outcomeVariant());
     if (priced.isEmpty()) {
       // A gap in the payer's contracts must not jam the process: the decision is stored (the milestone is
