@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named test clients and their checklists, each with identifiers unique to the test run. */
 final class Personas {
@@ -25,7 +26,7 @@ final class Personas {
     body.put("givenName", given);
     body.put("familyName", family);
     body.put("birthDate", birthDate.toString());
-    body.put("phone", "(614) 555-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)));
+    body.put("phone", uniquePhone());
     body.put("medicaidId", "MCD" + unique());
     body.put("coverage", Map.of("payer", "STATE_MEDICAID", "memberId", "M-" + unique()));
     return body;
@@ -73,6 +74,17 @@ final class Personas {
     answers.putAll(risks);
     return Map.of("kind", "INITIAL", "answers", answers);
   }
+
+  /**
+   * A phone number no other persona of this run has: the duplicate check matches on phone alone, so random
+   * numbers from a small range made registrations collide now and then (birthday paradox).
+   */
+  static String uniquePhone() {
+    int number = PHONES.getAndIncrement();
+    return String.format("(614) %03d-%04d", number / 10_000 % 1000, number % 10_000);
+  }
+
+  private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
 
   static String unique() {
     return Long.toString(System.nanoTime(), 36) + ThreadLocalRandom.current().nextInt(1000);
