@@ -3,6 +3,8 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,6 +103,29 @@ class DefinitionAuthoringTest {
     }
     assertThat(hub.get("/pathways/" + before).json().path("dueDate").asText())
         .isEqualTo(TODAY.plusDays(180).toString());
+  }
+
+  @Test
+  void aCloseReasonIsOneTheVersionOfThePathwayAllows() throws IOException {
+    // Version 2 of Medical Home no longer lets a pathway close because the client moved away.
+    ObjectNode descriptor = (ObjectNode) RunningHub.JSON.readTree(resource("pathways/medical-home.json"));
+    ArrayNode reasons = (ArrayNode) descriptor.path("closeReasons");
+    reasons.remove(reasons.findValuesAsText("reason").indexOf("MOVED_AWAY"));
+    RunningHub.Response published = hub.as(hub.adminToken(),
+        () -> upload(descriptor.toString(), resource("pathways/medical-home.bpmn")));
+    assertThat(published.status()).as(published.toString()).isEqualTo(201);
+
+    String client = hub.register(Personas.pregnantClientWithUnstableHousing());
+    hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
+    String pathway = hub.open(client, "MEDICAL_HOME", Map.of());
+    RunningHub.Response refused = hub.post("/pathways/" + pathway + "/close", Map.of("reason", "MOVED_AWAY"),
+        RunningHub.newKey());
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("reason");
+    assertThat(hub.jdbc().sql("select count(*) from pathway where id = ?::uuid and close_requested_reason is null")
+        .param(pathway).query(Long.class).single()).as("nothing recorded").isEqualTo(1);
+    assertThat(hub.post("/pathways/" + pathway + "/close", Map.of("reason", "CLIENT_DECLINED"),
+        RunningHub.newKey()).status()).isEqualTo(202);
   }
 
   @Test

@@ -5,8 +5,11 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.agency.AgencyScope;
+import org.communityhub.engine.definition.DefinitionPublishing;
+import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.NotFound;
 import org.communityhub.pathways.CloseReason;
+import org.communityhub.pathways.PathwayDescriptor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PathwayClosing {
 
   private final Pathways pathways;
+  private final DefinitionPublishing definitions;
   private final ApplicationEventPublisher events;
 
-  PathwayClosing(Pathways pathways, ApplicationEventPublisher events) {
+  PathwayClosing(Pathways pathways, DefinitionPublishing definitions, ApplicationEventPublisher events) {
     this.pathways = pathways;
+    this.definitions = definitions;
     this.events = events;
   }
 
@@ -34,6 +39,7 @@ public class PathwayClosing {
     Pathway pathway = pathways.lockById(pathwayId).orElseThrow(() -> new NotFound("Pathway", pathwayId));
     AgencyScope.check(actor, pathway.agencyId(), "Pathway", pathwayId);
     pathway.requireRevision(expectedRevision);
+    requireAllowedByDefinition(pathway, request.reason());
     boolean alreadyRequested = pathway.closeRequestedReason() == request.reason();
     pathway.requestClose(request.reason());
     if (!alreadyRequested) {
@@ -41,5 +47,14 @@ public class PathwayClosing {
           pathway.deadline()));
     }
     return pathways.save(pathway);
+  }
+
+  /** Each pathway version names its close reasons; its process routes only those. */
+  private void requireAllowedByDefinition(Pathway pathway, CloseReason reason) {
+    PathwayDescriptor descriptor = definitions.version(pathway.definitionId()).descriptor();
+    if (!descriptor.closeReasonCodes().contains(reason)) {
+      throw new InvalidInput("reason", "not a close reason of the " + descriptor.code() + " pathway; it allows "
+          + descriptor.closeReasonCodes().stream().filter(CloseReason::requestable).toList());
+    }
   }
 }
