@@ -211,7 +211,21 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/admin/outbox/dead-letters", ADMIN, false, 200,
             () -> new Call("/admin/outbox/dead-letters?limit=5", null, Map.of())),
         new Endpoint("POST", "/admin/outbox/dead-letters/{id}/retry", ADMIN, false, 200,
-            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())));
+            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())),
+        // A rebuild of one pathway of A: it is handed over to a new process instance, which readers never see.
+        new Endpoint("POST", "/admin/engine/rebuilds", ADMIN, false, 202,
+            () -> new Call("/admin/engine/rebuilds", Map.of("pathwayIds", List.of(markerA.pathwayId())), Map.of())),
+        new Endpoint("GET", "/admin/engine/rebuilds/{id}", ADMIN, false, 200,
+            () -> new Call("/admin/engine/rebuilds/" + finishedRebuild(), null, Map.of())));
+  }
+
+  /** A rebuild as one that finished leaves it. EngineRebuildTest runs real ones. */
+  private static String finishedRebuild() {
+    return hub.jdbc().sql("""
+            insert into engine_rebuild (id, requested_by, status, phase, started_at, finished_at)
+            values (gen_random_uuid(), 'admin', 'FINISHED', 'DONE', now(), now())
+            returning id""")
+        .query(String.class).single();
   }
 
   /**

@@ -188,6 +188,21 @@ final class RunningHub implements AutoCloseable {
     startApplication();
   }
 
+  /** Stops the application (which stops its broker and database), leaving its data for {@link #startAgain}. */
+  void stop() {
+    context.close();
+  }
+
+  /** Starts the application again on the same data and ports, with settings added to the command line. */
+  void startAgain(String... moreArgs) {
+    extraArgs.addAll(List.of(moreArgs));
+    startApplication();
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
   /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
   void killBroker() {
     org.communityhub.runtime.LocalBrokerCrash.kill(context);

@@ -168,6 +168,19 @@ public class Pathway {
     return processInstanceKey == instanceKey;
   }
 
+  /**
+   * Engine state is being rebuilt: the process instance that ran this pathway is gone (or cancelled), and the
+   * next instance to claim it runs it. Only an active pathway is handed over; its revision does not change,
+   * because readers see no change. False when there is nothing left to run.
+   */
+  boolean handOverToNewInstance() {
+    if (status != PathwayStatus.ACTIVE) {
+      return false;
+    }
+    processInstanceKey = null;
+    return true;
+  }
+
   void complete(String variant, Instant now) {
     if (status == PathwayStatus.COMPLETED && Objects.equals(outcomeVariant, variant)) {
       return; // a redelivered job

@@ -24,6 +24,13 @@ public interface Pathways extends Repository<Pathway, UUID> {
   @Query("select p.id from Pathway p where p.clientId = :clientId")
   java.util.List<UUID> idsOfClient(UUID clientId);
 
+  /** The open pathways, oldest first, with what a rebuild of engine state needs to know of each. */
+  @Query("""
+      select new org.communityhub.engine.pathway.PathwayReplays$OpenPathway(p.id, p.definitionId, p.processInstanceKey)
+        from Pathway p where p.status = org.communityhub.engine.pathway.PathwayStatus.ACTIVE
+       order by p.openedAt, p.id""")
+  java.util.List<PathwayReplays.OpenPathway> openPathways();
+
   java.util.List<Pathway> findByClientIdAndStatus(UUID clientId, PathwayStatus status);
 
   Optional<Pathway> findByClientIdAndCodeAndTypeCodeAndStatus(UUID clientId, String code, String typeCode,

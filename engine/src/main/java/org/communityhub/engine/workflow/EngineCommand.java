@@ -1,8 +1,11 @@
 package org.communityhub.engine.workflow;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.communityhub.pathways.CloseReason;
+import org.communityhub.pathways.ProcessNames;
 
 /**
  * A command for the engine as the outbox stores it: start a pathway's process on its definition version,
@@ -21,5 +24,28 @@ record EngineCommand(Kind kind, UUID definitionId, String messageName, String co
       Map<String, Object> variables) {
     return new EngineCommand(Kind.PUBLISH_MESSAGE, null, messageName, pathwayId.toString(), messageId,
         aliveUntil, variables);
+  }
+
+  /** A pathway's process on its own definition version, its time limit an absolute date. */
+  static EngineCommand startPathway(UUID definitionId, UUID pathwayId, Instant deadline) {
+    return start(definitionId, Map.of(
+        ProcessNames.VAR_PATHWAY_ID, pathwayId.toString(),
+        ProcessNames.VAR_DEADLINE, deadline.toString()));
+  }
+
+  /**
+   * A recorded step, alive until the deadline: a step recorded before the process reaches it waits for it
+   * there. Besides the step id, only what the descriptor sends to the process (e.g. the date a timer counts from).
+   */
+  static EngineCommand step(String messageName, UUID pathwayId, UUID stepId, String messageId, Instant deadline,
+      Map<String, Object> processVariables) {
+    Map<String, Object> variables = new HashMap<>(processVariables);
+    variables.put(ProcessNames.VAR_STEP_ID, stepId.toString());
+    return publish(messageName, pathwayId, messageId, deadline, variables);
+  }
+
+  static EngineCommand closeRequest(UUID pathwayId, String messageId, CloseReason reason, Instant deadline) {
+    return publish(ProcessNames.MESSAGE_CLOSE_REQUESTED, pathwayId, messageId, deadline,
+        Map.of(ProcessNames.VAR_CLOSE_REASON, reason.name()));
   }
 }

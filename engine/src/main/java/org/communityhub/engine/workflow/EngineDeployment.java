@@ -65,6 +65,17 @@ class EngineDeployment {
     return definition.engineKey() != null ? definition.engineKey() : deploy(definition);
   }
 
+  /**
+   * Deploys a version again, whatever key is recorded for it, and records the key the engine answers: after
+   * the engine lost its data, or on a new cluster, the recorded key means nothing there. An engine that has
+   * this very BPMN as its latest version answers the key it has.
+   */
+  @Transactional
+  long redeploy(UUID definitionId) {
+    return deploy(definitions.findById(definitionId)
+        .orElseThrow(() -> new IllegalStateException("Unknown pathway definition " + definitionId)));
+  }
+
   private long deploy(PathwayDefinition definition) {
     var deployment = client.newDeployResourceCommand()
         .addResourceBytes(definition.bpmn(), definition.resourceName())

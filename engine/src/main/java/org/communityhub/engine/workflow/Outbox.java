@@ -68,6 +68,18 @@ class Outbox {
         .update();
   }
 
+  /**
+   * A rebuild replays the pathway's whole history: its undelivered rows (dead ones too) are replaced by the
+   * replay, and count as delivered.
+   */
+  int supersede(UUID pathwayId, UUID rebuildId, Instant now) {
+    return jdbc.sql("""
+            update outbox set delivered_at = ?, superseded_by = ?
+             where pathway_id = ? and delivered_at is null""")
+        .params(Timestamp.from(now), rebuildId, pathwayId)
+        .update();
+  }
+
   /** A failed attempt, to be retried at {@code retryAt}; {@code refused} when the engine refused it. */
   void failed(long id, String error, boolean refused, Instant now, Instant retryAt) {
     recordFailure(id, error, refused ? 1 : 0, now, retryAt, null);

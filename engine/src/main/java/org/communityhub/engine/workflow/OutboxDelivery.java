@@ -48,6 +48,8 @@ class OutboxDelivery implements SmartLifecycle {
   private final Semaphore permits;
   private final Set<UUID> pathwaysInFlight = ConcurrentHashMap.newKeySet();
   private final Object signal = new Object();
+  /** Holders that need the engine left alone for a while (a rebuild redeploying and cancelling). */
+  private final java.util.concurrent.atomic.AtomicInteger holds = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean running;
   private boolean signalled;
   private Thread loop;
@@ -83,6 +85,26 @@ class OutboxDelivery implements SmartLifecycle {
     }
   }
 
+  /**
+   * Stops handing out rows until {@link #release()}, and waits (up to the shutdown bound) for commands already
+   * in flight to settle. Rows keep accumulating and go out, in order, once released.
+   */
+  void hold() {
+    holds.incrementAndGet();
+    try {
+      if (permits.tryAcquire(settings.maxInFlight(), 30, TimeUnit.SECONDS)) {
+        permits.release(settings.maxInFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void release() {
+    holds.decrementAndGet();
+    wakeUp();
+  }
+
   private void deliverUntilStopped() {
     while (running) {
       try {
@@ -100,6 +122,9 @@ class OutboxDelivery implements SmartLifecycle {
   }
 
   private int dispatchDueRows() throws InterruptedException {
+    if (holds.get() > 0) {
+      return 0;
+    }
     List<Outbox.Pending> heads = outbox.dueHeads(clock.now(), settings.batchSize());
     int dispatched = 0;
     for (Outbox.Pending row : heads) {
@@ -107,6 +132,12 @@ class OutboxDelivery implements SmartLifecycle {
         continue;
       }
       permits.acquire();
+      if (holds.get() > 0) {
+        // Checked after taking the permit: hold() waits for every permit, so nothing goes out once it returns.
+        permits.release();
+        pathwaysInFlight.remove(row.pathwayId());
+        break;
+      }
       dispatched++;
       send(row).whenComplete((ignored, failure) -> {
         try {
@@ -180,7 +211,7 @@ class OutboxDelivery implements SmartLifecycle {
    * or a failure without an engine's answer. Authentication and permission answers are left out on purpose:
    * they are a setting of the whole client and fail every row, like an outage.
    */
-  private static boolean refusedByEngine(Throwable cause) {
+  static boolean refusedByEngine(Throwable cause) {
     return REFUSALS.contains(statusOf(cause));
   }
 
@@ -188,7 +219,7 @@ class OutboxDelivery implements SmartLifecycle {
    * The gRPC status of a failure: a command's future fails with the gRPC exception itself, a joined call
    * (deploying a definition first) with the client's wrapper; UNKNOWN when no engine answered.
    */
-  private static Status.Code statusOf(Throwable cause) {
+  static Status.Code statusOf(Throwable cause) {
     return cause instanceof ClientStatusException status ? status.getStatusCode()
         : Status.fromThrowable(cause).getCode();
   }

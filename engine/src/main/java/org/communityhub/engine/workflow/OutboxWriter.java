@@ -1,12 +1,9 @@
 package org.communityhub.engine.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.communityhub.engine.pathway.PathwayEvents.PathwayCloseRequested;
 import org.communityhub.engine.pathway.PathwayEvents.PathwayOpened;
 import org.communityhub.engine.pathway.PathwayEvents.StepRecorded;
 import org.communityhub.engine.support.HubClock;
-import org.communityhub.pathways.ProcessNames;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,28 +28,23 @@ class OutboxWriter {
 
   @EventListener
   void on(PathwayOpened opened) {
-    outbox.append(opened.pathwayId(), EngineCommand.start(opened.definitionId(), Map.of(
-        ProcessNames.VAR_PATHWAY_ID, opened.pathwayId().toString(),
-        ProcessNames.VAR_DEADLINE, opened.deadline().toString())), clock.now());
+    outbox.append(opened.pathwayId(),
+        EngineCommand.startPathway(opened.definitionId(), opened.pathwayId(), opened.deadline()), clock.now());
     delivery.wakeUpAfterCommit();
   }
 
   @EventListener
   void on(StepRecorded recorded) {
-    // Alive until the deadline: a step recorded before the process reaches it waits for it there.
-    // Besides the step id, only what the descriptor sends to the process (e.g. the date a timer counts from).
-    Map<String, Object> variables = new HashMap<>(recorded.processVariables());
-    variables.put(ProcessNames.VAR_STEP_ID, recorded.stepId().toString());
-    outbox.append(recorded.pathwayId(), EngineCommand.publish(recorded.messageName(), recorded.pathwayId(),
-        recorded.stepId().toString(), recorded.deadline(), variables), clock.now());
+    outbox.append(recorded.pathwayId(), EngineCommand.step(recorded.messageName(), recorded.pathwayId(),
+        recorded.stepId(), recorded.stepId().toString(), recorded.deadline(), recorded.processVariables()),
+        clock.now());
     delivery.wakeUpAfterCommit();
   }
 
   @EventListener
   void on(PathwayCloseRequested requested) {
-    outbox.append(requested.pathwayId(), EngineCommand.publish(ProcessNames.MESSAGE_CLOSE_REQUESTED,
-        requested.pathwayId(), "close-" + requested.pathwayId(), requested.deadline(),
-        Map.of(ProcessNames.VAR_CLOSE_REASON, requested.reason().name())), clock.now());
+    outbox.append(requested.pathwayId(), EngineCommand.closeRequest(requested.pathwayId(),
+        "close-" + requested.pathwayId(), requested.reason(), requested.deadline()), clock.now());
     delivery.wakeUpAfterCommit();
   }
 }

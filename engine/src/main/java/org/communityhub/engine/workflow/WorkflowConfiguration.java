@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({OutboxSettings.class, RebuildSettings.class})
 class WorkflowConfiguration {}
