@@ -211,7 +211,17 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/admin/outbox/dead-letters", ADMIN, false, 200,
             () -> new Call("/admin/outbox/dead-letters?limit=5", null, Map.of())),
         new Endpoint("POST", "/admin/outbox/dead-letters/{id}/retry", ADMIN, false, 200,
-            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())));
+            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())),
+        new Endpoint("GET", "/reports/outcomes", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/reports/outcomes?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY,
+                null, Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/contacts", CARE_TEAM, true, 201,
+            () -> new Call("/clients/" + markerA.clientId() + "/contacts",
+                Map.of("kind", "VISIT", "occurredAt", java.time.Instant.now().minusSeconds(3600).toString()),
+                RunningHub.newKey())),
+        new Endpoint("GET", "/clients/{clientId}/contacts", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/clients/" + markerA.clientId() + "/contacts", null, Map.of())),
+        new Endpoint("GET", "/worklist", CARE_TEAM, false, 200, () -> new Call("/worklist", null, Map.of())));
   }
 
   /**
