@@ -216,7 +216,17 @@ class EndpointAccessMatrixTest {
         new Endpoint("POST", "/admin/engine/rebuilds", ADMIN, false, 202,
             () -> new Call("/admin/engine/rebuilds", Map.of("pathwayIds", List.of(markerA.pathwayId())), Map.of())),
         new Endpoint("GET", "/admin/engine/rebuilds/{id}", ADMIN, false, 200,
-            () -> new Call("/admin/engine/rebuilds/" + finishedRebuild(), null, Map.of())));
+            () -> new Call("/admin/engine/rebuilds/" + finishedRebuild(), null, Map.of())),
+        new Endpoint("GET", "/reports/outcomes", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/reports/outcomes?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY,
+                null, Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/contacts", CARE_TEAM, true, 201,
+            () -> new Call("/clients/" + markerA.clientId() + "/contacts",
+                Map.of("kind", "VISIT", "occurredAt", java.time.Instant.now().minusSeconds(3600).toString()),
+                RunningHub.newKey())),
+        new Endpoint("GET", "/clients/{clientId}/contacts", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/clients/" + markerA.clientId() + "/contacts", null, Map.of())),
+        new Endpoint("GET", "/worklist", CARE_TEAM, false, 200, () -> new Call("/worklist", null, Map.of())));
   }
 
   /** A rebuild as one that finished leaves it. EngineRebuildTest runs real ones. */

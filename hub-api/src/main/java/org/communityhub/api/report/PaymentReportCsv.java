@@ -28,7 +28,7 @@ final class PaymentReportCsv {
   }
 
   /** Quotes when needed, and defuses spreadsheet formulas in names that start with =, +, - or @. */
-  private static String field(String value) {
+  static String field(String value) {
     if (value == null) {
       return "";
     }

@@ -1,0 +1,2 @@
+/** The worklist of CHWs and supervisors over HTTP. */
+package org.communityhub.api.worklist;
