@@ -62,8 +62,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       log.info("Embedded PostgreSQL (pid {}) on port {}, cluster {}, log {}", postmasterPid().orElse(-1),
           properties.port(), cluster, logFile);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + cluster, e);
+      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + cluster + clusterVersionHint()
+          + "; see " + logFile, e);
     }
+  }
+
+  /** A cluster made by another major version of PostgreSQL does not start; say which one made it. */
+  private String clusterVersionHint() {
+    try {
+      Path version = cluster.resolve("PG_VERSION");
+      return Files.exists(version) ? " (a cluster made by PostgreSQL " + Files.readString(version).strip()
+          + ": restore a backup into a new data directory to move it to this version)" : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  int port() {
+    return properties.port();
   }
 
   String jdbcUrl() {

@@ -203,6 +203,13 @@ final class RunningHub implements AutoCloseable {
     return dataDir;
   }
 
+  /** The port of its embedded PostgreSQL (user and database {@code postgres}), for pg_dump. */
+  int postgresPort() {
+    String setting = "--hub.embedded-postgres.port=";
+    return ports.stream().filter(port -> port.startsWith(setting))
+        .mapToInt(port -> Integer.parseInt(port.substring(setting.length()))).findFirst().orElseThrow();
+  }
+
   /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
   void killBroker() {
     org.communityhub.runtime.LocalBrokerCrash.kill(context);
