@@ -12,7 +12,7 @@ loop_dir="$here/target/loop-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$loop_dir"
 summary="$loop_dir/summary.txt"
 passes=0; failures=0; errors=0
-echo "crash loop: $runs runs, $(nproc) cores, $(uname -sr), java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)" | tee "$summary"
+echo "crash loop $(date -u +%Y-%m-%dT%H:%MZ): $runs runs, $(nproc) cores, $(uname -sr), java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)" | tee "$summary"
 for i in $(seq 1 "$runs"); do
   seed=$(( (RANDOM << 30 | RANDOM << 15 | RANDOM) ))
   run_dir="$loop_dir/run-$i"

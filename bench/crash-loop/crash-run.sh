@@ -3,19 +3,25 @@
 # runs its broker) at a random moment, restart it, finish every pathway, check. One result line on stdout;
 # exit 0 PASS, 1 FAIL (an invariant broken), 2 ERROR (the run could not be carried out).
 #   bench/crash-loop/crash-run.sh [--seed=N] [--run-dir=DIR] [--phones=4] [--min-kill-seconds=5]
-#                                 [--max-kill-seconds=45] [--broker-kill-percent=33] [--settle-timeout=PT6M]
+#                                 [--max-kill-seconds=45] [--broker-kill-percent=33] [--startup-timeout=PT10M] [--settle-timeout=PT6M]
 #                                 [--java-options="-Xmx1g -XX:TieredStopAtLevel=1"] [--keep-data]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"
 java="$JAVA_HOME/bin/java"
-jar="$root/hub-api/target/hub-api-0.1.0-SNAPSHOT.jar"
+built="$root/hub-api/target/hub-api-0.1.0-SNAPSHOT.jar"
+jar="$here/target/hub-api.jar"
 lib="$here/target/lib"
 
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar" >&2
+if [[ ! -f "$built" ]]; then
+  echo "building $built" >&2
   (cd "$root" && ./mvnw -q -DskipTests package) >&2
+fi
+# A copy, so that a build while a loop runs cannot rewrite the jar under a running application.
+mkdir -p "$here/target"
+if [[ ! -f "$jar" || "$built" -nt "$jar" ]]; then
+  cp "$built" "$jar.tmp" && mv "$jar.tmp" "$jar"
 fi
 # Jackson and the PostgreSQL driver for the load generator, the very versions the application ships.
 if [[ ! -d "$lib" || "$jar" -nt "$lib" ]]; then
