@@ -211,7 +211,32 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/admin/outbox/dead-letters", ADMIN, false, 200,
             () -> new Call("/admin/outbox/dead-letters?limit=5", null, Map.of())),
         new Endpoint("POST", "/admin/outbox/dead-letters/{id}/retry", ADMIN, false, 200,
-            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())));
+            () -> new Call("/admin/outbox/dead-letters/" + freshDeadLetter() + "/retry", Map.of(), Map.of())),
+        new Endpoint("GET", "/payers/{payer}/statements", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/payers/STATE_MEDICAID/statements", null, Map.of())),
+        new Endpoint("GET", "/payers/{payer}/statements/{month}", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/payers/STATE_MEDICAID/statements/" + java.time.YearMonth.from(TODAY).minusMonths(1),
+                null, Map.of())),
+        new Endpoint("POST", "/admin/payers/{payer}/statements/{month}/close", ADMIN, false, 200,
+            () -> new Call(lastMonthsStatementOfAFreshPayer() + "/close", Map.of(), RunningHub.newKey())),
+        new Endpoint("POST", "/admin/payers/{payer}/statements/{month}/member-export", ADMIN, false, 200,
+            () -> new Call(closedStatementOfAFreshPayer() + "/member-export", Map.of("reason", "Claims matching"),
+                Map.of())));
+  }
+
+  /** The admin path of last month's (empty) statement of a new payer. */
+  private static String lastMonthsStatementOfAFreshPayer() {
+    return "/admin/payers/" + ContractFixtures.newPayer(hub) + "/statements/"
+        + java.time.YearMonth.from(TODAY).minusMonths(1);
+  }
+
+  /** The same, closed by the administrator. */
+  private static String closedStatementOfAFreshPayer() {
+    String statement = lastMonthsStatementOfAFreshPayer();
+    RunningHub.Response closed = hub.as(tokens.get(Caller.HUB_ADMIN),
+        () -> hub.post(statement + "/close", Map.of(), RunningHub.newKey()));
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    return statement;
   }
 
   /**
