@@ -226,7 +226,17 @@ class EndpointAccessMatrixTest {
                 RunningHub.newKey())),
         new Endpoint("GET", "/clients/{clientId}/contacts", CARE_TEAM_AND_ADMIN, true, 200,
             () -> new Call("/clients/" + markerA.clientId() + "/contacts", null, Map.of())),
-        new Endpoint("GET", "/worklist", CARE_TEAM, false, 200, () -> new Call("/worklist", null, Map.of())));
+        new Endpoint("GET", "/worklist", CARE_TEAM, false, 200, () -> new Call("/worklist", null, Map.of())),
+        new Endpoint("GET", "/payers/{payer}/statements", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/payers/STATE_MEDICAID/statements", null, Map.of())),
+        new Endpoint("GET", "/payers/{payer}/statements/{month}", FUNDER_AND_ADMIN, false, 200,
+            () -> new Call("/payers/STATE_MEDICAID/statements/" + java.time.YearMonth.from(TODAY).minusMonths(1),
+                null, Map.of())),
+        new Endpoint("POST", "/admin/payers/{payer}/statements/{month}/close", ADMIN, false, 200,
+            () -> new Call(lastMonthsStatementOfAFreshPayer() + "/close", Map.of(), RunningHub.newKey())),
+        new Endpoint("POST", "/admin/payers/{payer}/statements/{month}/member-export", ADMIN, false, 200,
+            () -> new Call(closedStatementOfAFreshPayer() + "/member-export", Map.of("reason", "Claims matching"),
+                Map.of())));
   }
 
   /** A rebuild as one that finished leaves it. EngineRebuildTest runs real ones. */
@@ -236,6 +246,21 @@ class EndpointAccessMatrixTest {
             values (gen_random_uuid(), 'admin', 'FINISHED', 'DONE', now(), now())
             returning id""")
         .query(String.class).single();
+  }
+
+  /** The admin path of last month's (empty) statement of a new payer. */
+  private static String lastMonthsStatementOfAFreshPayer() {
+    return "/admin/payers/" + ContractFixtures.newPayer(hub) + "/statements/"
+        + java.time.YearMonth.from(TODAY).minusMonths(1);
+  }
+
+  /** The same, closed by the administrator. */
+  private static String closedStatementOfAFreshPayer() {
+    String statement = lastMonthsStatementOfAFreshPayer();
+    RunningHub.Response closed = hub.as(tokens.get(Caller.HUB_ADMIN),
+        () -> hub.post(statement + "/close", Map.of(), RunningHub.newKey()));
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    return statement;
   }
 
   /**

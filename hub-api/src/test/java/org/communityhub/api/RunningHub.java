@@ -277,6 +277,25 @@ final class RunningHub implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
   }
 
+  /** The raw bytes of an answer (a PDF) to a GET with that Accept header, as the current caller. */
+  byte[] getBytes(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).as(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Any method without a body, with these headers (e.g. a browser's Origin, or a CORS preflight). */
   Response request(String method, String path, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());

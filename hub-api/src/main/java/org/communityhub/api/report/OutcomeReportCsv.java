@@ -18,9 +18,9 @@ final class OutcomeReportCsv {
     StringBuilder csv = new StringBuilder("payer,from,to,pathway_code,agency_id,agency_name,metric,value\r\n");
     String suppressedCount = "<" + report.smallestCountShown();
     for (OutcomeMetrics.Row row : report.rows()) {
-      String prefix = String.join(",", PaymentReportCsv.field(report.payer()), report.from().toString(),
-          report.to().toString(), PaymentReportCsv.field(row.pathwayCode()),
-          row.agencyId() == null ? "" : row.agencyId().toString(), PaymentReportCsv.field(row.agencyName()));
+      String prefix = String.join(",", Csv.field(report.payer()), report.from().toString(),
+          report.to().toString(), Csv.field(row.pathwayCode()),
+          row.agencyId() == null ? "" : row.agencyId().toString(), Csv.field(row.agencyName()));
       Line line = (metric, value) -> {
         String text = row.suppressed().contains(metric)
             ? (isRateOrMedian(metric) ? "suppressed" : suppressedCount)

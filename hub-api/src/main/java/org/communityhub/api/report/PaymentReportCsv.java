@@ -1,6 +1,8 @@
 package org.communityhub.api.report;
 
-import java.math.BigDecimal;
+import static org.communityhub.api.report.Csv.amount;
+import static org.communityhub.api.report.Csv.field;
+
 import org.communityhub.engine.payment.PaymentReport;
 
 /** RFC 4180 CSV of a payment report; amounts in currency units with two decimals, from integer cents. */
@@ -21,18 +23,5 @@ final class PaymentReportCsv {
     csv.append(String.join(",", field(report.payer()), report.from().toString(), report.to().toString(),
         "", "TOTAL", "", "", "", "", amount(report.totalCents()))).append("\r\n");
     return csv.toString();
-  }
-
-  private static String amount(long cents) {
-    return BigDecimal.valueOf(cents, 2).toPlainString();
-  }
-
-  /** Quotes when needed, and defuses spreadsheet formulas in names that start with =, +, - or @. */
-  static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 }

@@ -52,6 +52,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole("HUB_ADMIN")
             .requestMatchers("/admin/**").hasRole("HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/reports/**").hasAnyRole("FUNDER", "HUB_ADMIN")
+            .requestMatchers(HttpMethod.GET, "/payers/*/statements", "/payers/*/statements/*")
+                .hasAnyRole("FUNDER", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**", "/checklist-definitions",
                 "/checklist-definitions/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
