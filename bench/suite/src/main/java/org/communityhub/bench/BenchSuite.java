@@ -40,16 +40,16 @@ public final class BenchSuite {
   /** Sizes and durations of a run. */
   record Settings(String mode, int repetitions, int concurrency, Duration baselineDuration, int ackStepsPerRun,
       double fixedRate, Duration fixedRateDuration, int endToEndPathwaysPerRun, Duration rulesDuration,
-      List<Integer> reportSizes, int reportRequestsPerRun) {
+      List<Integer> reportSizes, int reportRequestsPerRun, int restarts) {
 
     static Settings smoke() {
       return new Settings("smoke", 3, 16, Duration.ofSeconds(2), 60, 100, Duration.ofSeconds(2), 15,
-          Duration.ofSeconds(1), List.of(1_000, 10_000), 5);
+          Duration.ofSeconds(1), List.of(1_000, 10_000), 5, 1);
     }
 
     static Settings full() {
       return new Settings("full", 3, 16, Duration.ofSeconds(20), 3000, 100, Duration.ofSeconds(20), 300,
-          Duration.ofSeconds(10), List.of(10_000, 100_000, 1_000_000), 20);
+          Duration.ofSeconds(10), List.of(10_000, 100_000, 1_000_000), 20, 3);
     }
 
     int pathwaysPerGroup() {
@@ -63,8 +63,8 @@ public final class BenchSuite {
   private final HubApi api;
   private final Profiles profiles;
   private final Path javaHome;
-  private String admin;
-  private String chw;
+  private HubApi.Member admin;
+  private HubApi.Member chw;
   private final AtomicBoolean sampling = new AtomicBoolean();
   private final AtomicLong appRssUnderLoad = new AtomicLong();
   private final AtomicLong brokerRssUnderLoad = new AtomicLong();
@@ -86,12 +86,18 @@ public final class BenchSuite {
     Path out = Path.of(argument(args, "--out"));
     Path dataDir = Files.createTempDirectory("hub-bench-");
     BenchSuite suite = new BenchSuite(smoke ? Settings.smoke() : Settings.full(), jar, workDir, dataDir);
+    // Ctrl-C or a kill of the driver stops the application too (which stops its broker and database).
+    Runtime.getRuntime().addShutdownHook(new Thread(suite.hub::stop));
     try {
       suite.run(jar);
+    } catch (Exception | Error e) {
+      // What was measured before the failure is still worth reading; the report says the run is incomplete.
+      suite.results.notes.add("**The run failed and is incomplete**: " + e);
+      throw e;
     } finally {
       suite.hub.stop();
+      suite.results.write(out.resolve("benchmarks.md"), out.resolve("benchmarks.json"));
     }
-    suite.results.write(out.resolve("benchmarks.md"), out.resolve("benchmarks.json"));
     System.out.println("Report written to " + out.resolve("benchmarks.md") + " and benchmarks.json; data and "
         + "recordings in " + dataDir);
   }
@@ -113,7 +119,7 @@ public final class BenchSuite {
         "java -jar hub-api.jar on an empty data directory (initdb, unpacking the broker, migrations, deployment) "
             + "until GET /actuator/health/readiness answers UP; once per suite run",
         List.of(seconds(firstStart)), null);
-    admin = api.login("admin", Files.readString(hub.dataDir.resolve("initial-admin-password")).strip());
+    admin = api.new Member("admin", Files.readString(hub.dataDir.resolve("initial-admin-password")).strip());
     chw = api.newMember(admin, "CHW");
     HubProcess.pause(Duration.ofSeconds(5));
     List<Double> atRest = List.of(mib(HubProcess.rssBytes(java.util.OptionalLong.of(hub.pid()))));
@@ -177,6 +183,7 @@ public final class BenchSuite {
     results.settings.put("rule evaluation per run", settings.rulesDuration() + " after as long a warm-up");
     results.settings.put("registry sizes (generated pathways)", settings.reportSizes());
     results.settings.put("report requests per run", settings.reportRequestsPerRun());
+    results.settings.put("restarts (cold start)", settings.restarts());
   }
 
   private void versions() throws SQLException {
@@ -223,7 +230,7 @@ public final class BenchSuite {
   }
 
   private int hikariPool() {
-    HubApi.Answer answer = api.get("/actuator/metrics/hikaricp.connections.max", admin);
+    HubApi.Answer answer = api.get("/actuator/metrics/hikaricp.connections.max", admin.token());
     if (answer.status() == 200) {
       return (int) answer.json().path("measurements").path(0).path("value").asDouble(10);
     }
@@ -481,8 +488,8 @@ public final class BenchSuite {
 
   private void reports() throws Exception {
     GeneratedData data = new GeneratedData(hub.jdbcUrl());
-    String worklistMember = api.newMember(admin, "CHW");
-    boolean worklist = api.get("/worklist", worklistMember).status() == 200;
+    HubApi.Member worklistMember = api.newMember(admin, "CHW");
+    boolean worklist = api.get("/worklist", worklistMember.token()).status() == 200;
     if (!worklist) {
       results.notes.add("GET /worklist does not exist in this build: its latency is not measured.");
     }
@@ -495,11 +502,11 @@ public final class BenchSuite {
       say(String.format("  loaded in %.1f s", (System.nanoTime() - started) / 1e9));
       List<Double> p50 = new ArrayList<>();
       List<Double> worklistP50 = new ArrayList<>();
-      api.get(report, admin).expect(200, "The payment report");
+      api.get(report, admin.token()).expect(200, "The payment report");
       for (int run = 0; run < settings.repetitions(); run++) {
-        p50.add(sequentialLatency(() -> api.get(report, admin).status()));
+        p50.add(sequentialLatency(() -> api.get(report, admin.token()).status()));
         if (worklist) {
-          worklistP50.add(sequentialLatency(() -> api.get("/worklist", worklistMember).status()));
+          worklistP50.add(sequentialLatency(() -> api.get("/worklist", worklistMember.token()).status()));
         }
       }
       String label = String.format(Locale.ROOT, "%,d", size);
@@ -536,7 +543,7 @@ public final class BenchSuite {
     List<Double> starts = new ArrayList<>();
     List<Double> app = new ArrayList<>(appAtRest);
     List<Double> broker = new ArrayList<>(brokerAtRest);
-    for (int run = 0; run < settings.repetitions(); run++) {
+    for (int run = 0; run < settings.restarts(); run++) {
       say("Restart " + (run + 1) + " ...");
       hub.stop();
       starts.add(seconds(hub.start(List.of())));
@@ -616,7 +623,11 @@ public final class BenchSuite {
     results.targets.add(new Results.Target(text, id, evaluated, met, evaluated));
     if (!met && profiler != null) {
       say("Target missed (" + text + "): profiling one more run ...");
-      profiler.profile(id);
+      try {
+        profiler.profile(id);
+      } catch (Exception e) {
+        results.profiles.put(id + ": the profiled run failed", String.valueOf(e));
+      }
     }
   }
 

@@ -80,13 +80,34 @@ final class HubApi {
         .expect(200, "Sign-in of " + username).json().path("access_token").asText();
   }
 
-  /** As the administrator: a new member of the seeded agency, signed in. */
-  String newMember(String adminToken, String role) {
+  /** As the administrator: a new member of the seeded agency. */
+  Member newMember(Member admin, String role) {
     String username = "bench-" + role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "bench-" + UUID.randomUUID();
-    post("/admin/users", adminToken, Map.of("username", username, "password", password, "role", role,
+    post("/admin/users", admin.token(), Map.of("username", username, "password", password, "role", role,
         "agencyId", DEFAULT_AGENCY), false).expect(201, "Creating " + username);
-    return login(username, password);
+    return new Member(username, password);
+  }
+
+  /** A member's sign-in; tokens live 15 minutes, so one older than 10 is replaced before it is used. */
+  final class Member {
+    private final String username;
+    private final String password;
+    private String token;
+    private long signedInAt;
+
+    Member(String username, String password) {
+      this.username = username;
+      this.password = password;
+    }
+
+    synchronized String token() {
+      if (token == null || System.nanoTime() - signedInAt > Duration.ofMinutes(10).toNanos()) {
+        token = login(username, password);
+        signedInAt = System.nanoTime();
+      }
+      return token;
+    }
   }
 
   static String write(Object body) {

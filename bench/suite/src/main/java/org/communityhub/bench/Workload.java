@@ -90,11 +90,11 @@ final class Workload {
   static final ZoneId HUB_ZONE = ZoneId.of("America/New_York");
 
   private final HubApi api;
-  private final String token;
+  private final HubApi.Member member;
 
-  Workload(HubApi api, String token) {
+  Workload(HubApi api, HubApi.Member member) {
     this.api = api;
-    this.token = token;
+    this.member = member;
   }
 
   /** Registers a client (a new random name on a probable duplicate); the answer's status. */
@@ -108,7 +108,7 @@ final class Workload {
       body.put("familyName", letters(9));
       body.put("birthDate", LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000)).toString());
       body.put("coverage", Map.of("payer", "STATE_MEDICAID", "memberId", "B-" + UUID.randomUUID().toString().substring(0, 12)));
-      HubApi.Answer answer = api.post("/clients", token, body, false);
+      HubApi.Answer answer = api.post("/clients", member.token(), body, false);
       if (answer.status() == 201) {
         synchronized (registered) {
           registered.add(UUID.fromString(answer.json().path("id").asText()));
@@ -125,13 +125,13 @@ final class Workload {
   }
 
   Load.Task.Result checklist(UUID client) {
-    HubApi.Answer answer = api.post("/clients/" + client + "/checklists", token,
+    HubApi.Answer answer = api.post("/clients/" + client + "/checklists", member.token(),
         Map.of("kind", "INITIAL", "answers", CHECKLIST_ANSWERS), false);
     return single(answer, 201);
   }
 
   Load.Task.Result open(UUID client, Definition definition, List<OpenPathway> opened) {
-    HubApi.Answer answer = api.post("/clients/" + client + "/pathways", token,
+    HubApi.Answer answer = api.post("/clients/" + client + "/pathways", member.token(),
         Map.of("pathwayCode", definition.code()), false);
     if (answer.status() == 201) {
       synchronized (opened) {
@@ -150,7 +150,7 @@ final class Workload {
     if (definition.evidenceRequired().contains(stepCode)) {
       body.put("evidence", Map.of("confirmedBy", "Bench CHW", "method", "document seen", "confirmedOn", today));
     }
-    return api.post("/pathways/" + pathway + "/steps", token, body, true).status();
+    return api.post("/pathways/" + pathway + "/steps", member.token(), body, true).status();
   }
 
   /** Records the steps in order; stops at the first refusal. */
