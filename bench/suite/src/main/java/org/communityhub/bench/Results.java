@@ -60,8 +60,8 @@ final class Results {
   void write(Path markdown, Path json) {
     try {
       Files.createDirectories(markdown.toAbsolutePath().getParent());
-      Files.writeString(json, HubApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(asJson()) + "\n");
       Files.writeString(markdown, asMarkdown());
+      Files.writeString(json, HubApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(asJson()) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -70,7 +70,11 @@ final class Results {
   private Map<String, Object> asJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("environment", environment);
-    root.put("settings", settings);
+    // Durations and lists as the markdown shows them (Jackson has no java.time module here).
+    Map<String, Object> plainSettings = new LinkedHashMap<>();
+    settings.forEach((key, value) -> plainSettings.put(key,
+        value instanceof Number || value instanceof String ? value : String.valueOf(value)));
+    root.put("settings", plainSettings);
     root.put("baselines", baselines.values().stream().map(this::figureJson).toList());
     root.put("figures", figures.values().stream().map(this::figureJson).toList());
     root.put("targets", targets);
