@@ -178,7 +178,10 @@ final class RunningHub implements AutoCloseable {
     }
   }
 
-  /** Stops the application (which stops its broker and database) and starts it again on the same data. */
+  /**
+   * Stops the application (which stops its broker and database) and starts it again on the same data. Every
+   * session on it carries on afterwards: same ports, same data, tokens still valid.
+   */
   void restart() {
     application.restart();
   }
