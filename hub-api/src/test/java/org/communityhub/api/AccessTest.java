@@ -11,26 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who sees what: a CHW only their agency's clients and pathways (another agency's answer 404, as if they did
  * not exist), a funder only their payer's reports and never a client, a deactivated member nothing at once,
  * and every access on record.
  */
+@SharedRunningHub
 class AccessTest {
 
   private static final LocalDate TODAY = RunningHub.today();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String otherAgency;
   static String otherChw;
   static String funder;
+  static String fundersPayer;
   static String supervisor;
   static Map<String, Object> registration;
   static String client;
@@ -38,24 +36,17 @@ class AccessTest {
 
   @BeforeAll
   static void twoAgenciesAndAFunder() {
-    hub = RunningHub.start(dataDir);
     otherAgency = hub.createAgency("East Side Care " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     otherChw = hub.createMemberAndLogin("chw-east-" + Personas.unique(), "CHW", otherAgency);
     supervisor = hub.createMemberAndLogin("sup-" + Personas.unique(), "SUPERVISOR", RunningHub.DEFAULT_AGENCY);
-    String payerAgency = hub.createAgency("State Medicaid", "PAYER", "STATE_MEDICAID");
+    fundersPayer = ContractFixtures.newPayer(hub);
+    String payerAgency = hub.createAgency("Health plan " + fundersPayer, "PAYER", fundersPayer);
     funder = hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER", payerAgency);
 
     registration = Personas.pregnantClientWithUnstableHousing();
     client = hub.register(registration);
     hub.post("/clients/" + client + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
     pathway = hub.open(client, "HOUSING", Map.of());
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test
@@ -102,8 +93,10 @@ class AccessTest {
   @Test
   void aFunderSeesTheirPayersReportButNoClientAndNoOtherPayer() {
     hub.as(funder, () -> {
-      assertThat(hub.get("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY)
+      assertThat(hub.get("/reports/payments?payer=" + fundersPayer + "&from=" + TODAY.minusDays(30) + "&to=" + TODAY)
           .status()).isEqualTo(200);
+      assertThat(hub.get("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY)
+          .status()).as("another payer's").isEqualTo(422);
       assertThat(hub.get("/reports/payments?payer=OTHER_PLAN&from=" + TODAY.minusDays(30) + "&to=" + TODAY)
           .status()).isEqualTo(422);
       assertThat(hub.get("/clients/" + client).status()).isEqualTo(403);
@@ -137,11 +130,7 @@ class AccessTest {
     String leavingId = hub.as(hub.adminToken(), () -> hub.get("/admin/users")).json().findParents("username")
         .stream().filter(user -> user.path("username").asText().equals(username))
         .findFirst().orElseThrow().path("id").asText();
-    String successorId = hub.as(hub.adminToken(), () -> hub.get("/admin/users")).json().findParents("username")
-        .stream().filter(user -> user.path("role").asText().equals("CHW")
-            && user.path("agencyId").asText().equals(RunningHub.DEFAULT_AGENCY)
-            && !user.path("id").asText().equals(leavingId))
-        .findFirst().orElseThrow().path("id").asText();
+    String successorId = RunningHub.memberIdOf(hub.chwToken());
     RunningHub.Response deactivated = hub.as(hub.adminToken(), () -> hub.post(
         "/admin/users/" + leavingId + "/deactivate", Map.of("reassignTo", successorId)));
     assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
@@ -188,9 +177,9 @@ class AccessTest {
 
   @Test
   void theFirstAdministratorsPasswordIsInAFileOnlyItsOwnerCanRead() throws Exception {
-    Path file = dataDir.resolve("initial-admin-password");
+    Path file = hub.dataDir().resolve("initial-admin-password");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("token-signing.key"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hub.dataDir().resolve("token-signing.key"))))
         .isEqualTo("rw-------");
   }
 }

@@ -3,7 +3,6 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -11,40 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input is answered with a 4xx application/problem+json naming the field and the reason, and writes
- * nothing: every test compares the row counts of the HUB's tables before and after.
+ * nothing: every test compares the row counts of the HUB's tables before and after, counting the rows of an
+ * agency of the class's own (other classes work in the same database).
  */
+@SharedRunningHub
 class BadInputTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
-  private static final List<String> TABLES = List.of("client", "checklist", "pathway", "pathway_step",
-      "outbox", "milestone_decision", "payment_ledger");
+  /** The HUB's tables, each with a query counting the rows of one agency. */
+  private static final Map<String, String> ROWS_OF_AN_AGENCY = rowsOfAnAgency();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
+  static String agency;
   static String clientId;
   static String housing;
 
   @BeforeAll
-  static void startHubWithAClientAndAPathway() {
-    hub = RunningHub.start(dataDir);
+  static void anAgencyWithAClientAndAPathway() {
+    agency = hub.createAgency("Bad input care " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
+    hub.switchToNewChwOf(agency);
     clientId = hub.register(Personas.pregnantClientWithUnstableHousing());
     hub.post("/clients/" + clientId + "/checklists", Personas.initialChecklistOfPregnantClientWithUnstableHousing());
     housing = hub.open(clientId, "HOUSING", Map.of());
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test
@@ -331,9 +323,23 @@ class BadInputTest {
 
   private static Map<String, Long> rowCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    TABLES.forEach(table -> counts.put(table,
-        hub.jdbc().sql("select count(*) from " + table).query(Long.class).single()));
+    ROWS_OF_AN_AGENCY.forEach((table, query) -> counts.put(table,
+        hub.jdbc().sql(query).param(UUID.fromString(agency)).query(Long.class).single()));
     return counts;
+  }
+
+  private static Map<String, String> rowsOfAnAgency() {
+    Map<String, String> queries = new LinkedHashMap<>();
+    queries.put("client", "select count(*) from client where agency_id = ?");
+    queries.put("checklist", "select count(*) from checklist c join client on client.id = c.client_id"
+        + " where client.agency_id = ?");
+    queries.put("pathway", "select count(*) from pathway where agency_id = ?");
+    queries.put("pathway_step", "select count(*) from pathway_step where agency_id = ?");
+    queries.put("outbox", "select count(*) from outbox o join pathway p on p.id = o.pathway_id where p.agency_id = ?");
+    queries.put("milestone_decision", "select count(*) from milestone_decision m join pathway p on p.id = m.pathway_id"
+        + " where p.agency_id = ?");
+    queries.put("payment_ledger", "select count(*) from payment_ledger where agency_id = ?");
+    return queries;
   }
 
   private static String key() {

@@ -3,25 +3,21 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeping one record per person and one CHW per client: a HUB administrator merges two records of one
  * person (proposal, then confirmation; refused while the same pathway is open on both), and a supervisor
  * hands a client to another CHW of the agency.
  */
+@SharedRunningHub
 class ClientRecordsTest {
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String otherAgency;
   static String supervisor;
@@ -29,17 +25,9 @@ class ClientRecordsTest {
 
   @BeforeAll
   static void hubWithTwoAgencies() {
-    hub = RunningHub.start(dataDir);
     otherAgency = hub.createAgency("North Care " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     supervisor = hub.createMemberAndLogin("sup-" + Personas.unique(), "SUPERVISOR", RunningHub.DEFAULT_AGENCY);
     otherSupervisor = hub.createMemberAndLogin("sup-north-" + Personas.unique(), "SUPERVISOR", otherAgency);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.communityhub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,12 +15,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.communityhub.rules.Decision;
 import org.communityhub.rules.DefaultRulePackages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -35,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *   <li>the audit check: every call left an audit event with its path, status and caller.</li>
  * </ul>
  */
+@SharedRunningHub
 class EndpointAccessMatrixTest {
 
   private static final LocalDate TODAY = RunningHub.today();
@@ -68,13 +66,13 @@ class EndpointAccessMatrixTest {
   /** A body sent as multipart/form-data, one file per part. */
   record Files(Map<String, byte[]> parts) {}
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static final Map<Caller, String> tokens = new LinkedHashMap<>();
   static Marker markerA;
   static Marker markerB;
   static String agencyB;
+  /** The payer whose funder the FUNDER caller is. */
+  static String fundersPayer;
 
   /** A client per agency whose name, id and pathway id must never reach a caller of the other agency. */
   record Marker(String familyName, String clientId, String pathwayId) {
@@ -86,9 +84,9 @@ class EndpointAccessMatrixTest {
 
   @BeforeAll
   static void twoAgenciesWithTheirMarkers() {
-    hub = RunningHub.start(dataDir);
     agencyB = hub.createAgency("Agency B " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
-    String payerAgency = hub.createAgency("State Medicaid", "PAYER", "STATE_MEDICAID");
+    fundersPayer = ContractFixtures.newPayer(hub);
+    String payerAgency = hub.createAgency("Health plan " + fundersPayer, "PAYER", fundersPayer);
     tokens.put(Caller.CHW_A, hub.chwToken());
     tokens.put(Caller.SUPERVISOR_A, hub.createMemberAndLogin("sup-a-" + Personas.unique(), "SUPERVISOR",
         RunningHub.DEFAULT_AGENCY));
@@ -98,13 +96,6 @@ class EndpointAccessMatrixTest {
     tokens.put(Caller.FUNDER, hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER", payerAgency));
     markerA = marker(Caller.CHW_A, "Markeraaa");
     markerB = marker(Caller.CHW_B, "Markerbbb");
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   static List<Endpoint> endpoints() {
@@ -139,7 +130,7 @@ class EndpointAccessMatrixTest {
         new Endpoint("GET", "/pathway-definitions/{code}/bpmn", SIGNED_IN, false, 200,
             () -> new Call("/pathway-definitions/HOUSING/bpmn", null, Map.of())),
         new Endpoint("GET", "/reports/payments", FUNDER_AND_ADMIN, false, 200,
-            () -> new Call("/reports/payments?payer=STATE_MEDICAID&from=" + TODAY.minusDays(30) + "&to=" + TODAY,
+            () -> new Call("/reports/payments?payer=" + fundersPayer + "&from=" + TODAY.minusDays(30) + "&to=" + TODAY,
                 null, Map.of())),
         new Endpoint("POST", "/admin/agencies", ADMIN, false, 201,
             () -> new Call("/admin/agencies", Map.of("name", "Agency " + Personas.unique(),
@@ -441,7 +432,7 @@ class EndpointAccessMatrixTest {
 
   private static String adminPassword() {
     try {
-      return java.nio.file.Files.readString(dataDir.resolve("initial-admin-password")).strip();
+      return java.nio.file.Files.readString(hub.dataDir().resolve("initial-admin-password")).strip();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,39 +14,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole HUB loop over HTTP on the real stack: embedded PostgreSQL, the local Zeebe 8.5 broker started
  * by the application, Drools. Pathways advance only through the engine, so these tests also prove that
  * every client command the application uses works against that broker.
  */
+@SharedRunningHub
 class HubEndToEndTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
-
-  @BeforeAll
-  static void startHub() {
-    hub = RunningHub.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
 
   @Test
   void runsTheWholeLoopAcrossARestartAndPaysExactlyOnce() {
-    String clientId = hub.register(Personas.pregnantClientWithUnstableHousing());
+    // A payer of its own, priced as the seeded contract, so that its report holds this client's pathways alone.
+    String payer = ContractFixtures.newPayer(hub);
+    ContractFixtures.createContract(hub, ContractFixtures.contract(payer, "As the seeded contract",
+        TODAY.minusDays(30), null, false, List.of(
+            ContractFixtures.rate("HOUSING", "OUTCOME_CONFIRMED", "STANDARD", 450_00),
+            ContractFixtures.rate("PREGNANCY", "SERVICE_CONFIRMED", "STANDARD", 150_00),
+            ContractFixtures.rate("PREGNANCY", "OUTCOME_CONFIRMED", "HEALTHY_BIRTH_WEIGHT", 600_00))));
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("coverage", Map.of("payer", payer, "memberId", "M-" + Personas.unique()));
+    String clientId = hub.register(registration);
 
     JsonNode checklist = hub.post("/clients/" + clientId + "/checklists",
         Personas.initialChecklistOfPregnantClientWithUnstableHousing()).json();
@@ -80,19 +72,19 @@ class HubEndToEndTest {
         .containsExactly("SERVICE_CONFIRMED", "OUTCOME_CONFIRMED");
     assertThat(pregnancyDone.path("payments").findValuesAsText("rulePackageVersion")).doesNotContain("");
 
-    JsonNode report = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from="
-        + TODAY.minusDays(30) + "&to=" + TODAY)).json();
+    String period = "&from=" + TODAY.minusDays(30) + "&to=" + TODAY;
+    JsonNode report = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=" + payer + period)).json();
     long ledgerTotal = hub.jdbc().sql("""
             select coalesce(sum(amount_cents), 0) from payment_ledger l join payer p on p.id = l.payer_id
-             where p.code = 'STATE_MEDICAID' and occurred_on between ? and ?""")
-        .params(TODAY.minusDays(30), TODAY).query(Long.class).single();
-    assertThat(report.path("totalCents").asLong()).isEqualTo(ledgerTotal);
+             where p.code = ? and occurred_on between ? and ?""")
+        .params(payer, TODAY.minusDays(30), TODAY).query(Long.class).single();
+    assertThat(report.path("totalCents").asLong()).isEqualTo(ledgerTotal).isEqualTo(450_00 + 150_00 + 600_00);
     long ours = hub.jdbc().sql("select sum(amount_cents) from payment_ledger where pathway_id in (?, ?)")
         .params(UUID.fromString(housing), UUID.fromString(pregnancy)).query(Long.class).single();
     assertThat(ours).isEqualTo(450_00 + 150_00 + 600_00);
 
-    String csv = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=STATE_MEDICAID&from="
-        + TODAY.minusDays(30) + "&to=" + TODAY, "text/csv")).body();
+    String csv = hub.as(hub.adminToken(), () -> hub.get("/reports/payments?payer=" + payer + period, "text/csv"))
+        .body();
     assertThat(csv).startsWith("payer,from,to,agency_id,agency_name,pathway_code,milestone")
         .contains("Default Care Coordination Agency,HOUSING,OUTCOME_CONFIRMED,STANDARD,")
         .contains(",TOTAL,,,,," + java.math.BigDecimal.valueOf(ledgerTotal, 2).toPlainString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +14,7 @@ import java.util.stream.Stream;
 import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.pathways.PathwayCatalog;
 import org.communityhub.pathways.PathwayDescriptor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,25 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with. On the broker a timer whose date has passed fires at once: a job started 35 days ago has had its
  * 30 days, a due date long past has run out its time limit.
  */
+@SharedRunningHub
 class PathwayCatalogBehaviourTest {
 
   private static final LocalDate TODAY = RunningHub.today();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
-
-  @BeforeAll
-  static void startHub() {
-    hub = RunningHub.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
 
   // --- the catalog, from PostgreSQL
 
@@ -95,6 +78,8 @@ class PathwayCatalogBehaviourTest {
   /** The classpath is only a seed: a changed file never publishes over a version an administrator made. */
   @Test
   void seedingAgainLeavesAnAdministratorsNewerVersionAlone() {
+    String seededChecksum = hub.jdbc().sql("select checksum from pathway_definition "
+        + "where code = 'TRANSPORTATION' and version = 1").query(String.class).single();
     // What the authoring API will do: version 2 of TRANSPORTATION becomes the active one; and the
     // classpath file no longer matches version 1 (as after an upgrade that changed it).
     hub.jdbc().sql("update pathway_definition set active = false, checksum = 'changed on the classpath' "
@@ -104,15 +89,25 @@ class PathwayCatalogBehaviourTest {
                                             active, published_at)
             select gen_random_uuid(), code, 2, process_id, descriptor, bpmn, 'administrator', null, true, now()
               from pathway_definition where code = 'TRANSPORTATION' and version = 1""").update();
-    long definitions = hub.jdbc().sql("select count(*) from pathway_definition").query(Long.class).single();
+    try {
+      long definitions = definitionRows();
 
-    hub.bean(DefinitionPublishing.class).publishStandardCatalog();
+      hub.bean(DefinitionPublishing.class).publishStandardCatalog();
 
-    assertThat(hub.jdbc().sql("select count(*) from pathway_definition").query(Long.class).single())
-        .isEqualTo(definitions);
-    JsonNode transportation = hub.get("/pathway-definitions/TRANSPORTATION").json();
-    assertThat(transportation.path("version").asInt()).isEqualTo(2);
-    assertThat(transportation.path("versions").findValuesAsText("version")).containsExactly("1", "2");
+      assertThat(definitionRows()).isEqualTo(definitions);
+      JsonNode transportation = hub.get("/pathway-definitions/TRANSPORTATION").json();
+      assertThat(transportation.path("version").asInt()).isEqualTo(2);
+      assertThat(transportation.path("versions").findValuesAsText("version")).containsExactly("1", "2");
+    } finally {
+      // Back to the seeded catalog: other classes share this database and open Transportation as seeded.
+      hub.jdbc().sql("delete from pathway_definition where code = 'TRANSPORTATION' and version = 2").update();
+      hub.jdbc().sql("update pathway_definition set active = true, checksum = ? "
+          + "where code = 'TRANSPORTATION' and version = 1").param(seededChecksum).update();
+    }
+  }
+
+  private static long definitionRows() {
+    return hub.jdbc().sql("select count(*) from pathway_definition").query(Long.class).single();
   }
 
   // --- parameterised pathways: one definition, opened with a type code

@@ -3,14 +3,11 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Payer contracts written by a HUB administrator: the contract in force on a step's day prices it (two
@@ -18,29 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
  * without stopping the pathway, bad contracts are refused naming the field, and a contract that requires
  * approval bills an outcome only once a supervisor of the pathway's agency approved it, exactly once.
  */
+@SharedRunningHub
 class PayerContractsTest {
 
   private static final LocalDate TODAY = RunningHub.today();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String supervisor;
   static String otherSupervisor;
 
   @BeforeAll
   static void hubWithTwoAgencies() {
-    hub = RunningHub.start(dataDir);
     String otherAgency = hub.createAgency("North Care " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     supervisor = hub.createMemberAndLogin("sup-" + Personas.unique(), "SUPERVISOR", RunningHub.DEFAULT_AGENCY);
     otherSupervisor = hub.createMemberAndLogin("sup-north-" + Personas.unique(), "SUPERVISOR", otherAgency);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test
@@ -84,7 +72,7 @@ class PayerContractsTest {
     Map<String, Object> first = ContractFixtures.housingContract(payer, TODAY.minusDays(10), TODAY.plusDays(10),
         false, 30_000);
     String firstId = ContractFixtures.createContract(hub, first);
-    long contractsBefore = contracts();
+    long contractsBefore = contracts(payer);
 
     RunningHub.Response overlapping = hub.as(hub.adminToken(), () -> hub.post("/admin/payer-contracts",
         ContractFixtures.housingContract(payer, TODAY.plusDays(10), null, false, 31_000)));
@@ -105,13 +93,13 @@ class PayerContractsTest {
     RunningHub.Response retried = hub.as(hub.adminToken(), () -> hub.post("/admin/payer-contracts", first));
     assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
     assertThat(retried.json().path("id").asText()).isEqualTo(firstId);
-    assertThat(contracts()).isEqualTo(contractsBefore + 1);
+    assertThat(contracts(payer)).isEqualTo(contractsBefore + 1);
   }
 
   @Test
   void ratesOutsideTheCatalogAreRefusedNamingTheRateAndItsField() {
     String payer = ContractFixtures.newPayer(hub);
-    long contractsBefore = contracts();
+    long contractsBefore = contracts(payer);
     RunningHub.Response refused = hub.as(hub.adminToken(), () -> hub.post("/admin/payer-contracts",
         ContractFixtures.contract(payer, "Mixed", TODAY, null, false, List.of(
             ContractFixtures.rate("PREGNANCY", "OUTCOME_CONFIRMED", "HEALTHY_BIRTH_WEIGHT", 60_000),
@@ -127,7 +115,7 @@ class PayerContractsTest {
         ContractFixtures.housingContract(payer, TODAY, null, false, -1)));
     assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
     assertThat(negative.json().path("errors").findValuesAsText("field")).containsExactly("rates[0].amountCents");
-    assertThat(contracts()).isEqualTo(contractsBefore);
+    assertThat(contracts(payer)).isEqualTo(contractsBefore);
   }
 
   @Test
@@ -171,7 +159,8 @@ class PayerContractsTest {
         .list();
   }
 
-  private static long contracts() {
-    return hub.jdbc().sql("select count(*) from payment_contract").query(Long.class).single();
+  private static long contracts(String payer) {
+    return hub.jdbc().sql("select count(*) from payment_contract c join payer p on p.id = c.payer_id where p.code = ?")
+        .param(payer).query(Long.class).single();
   }
 }

@@ -29,6 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The whole application as a user runs it, in this JVM: embedded PostgreSQL and the local Zeebe broker
  * with their data in one directory, on free ports, so it can be stopped and started again on the same data.
+ *
+ * <p>A RunningHub is an application plus a caller session (the administrator's token and a default caller,
+ * a CHW). {@link #start} starts an application of its own, which {@link #close} stops; {@link #newSession}
+ * opens another session on the same application, whose close leaves it running. Most end-to-end classes
+ * get a session on the one application the test JVM shares ({@link SharedRunningHub}).
  */
 final class RunningHub implements AutoCloseable {
 
@@ -36,30 +41,13 @@ final class RunningHub implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-  private final Path dataDir;
-  private final List<String> ports;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private ConfigurableApplicationContext context;
-  private int serverPort;
+  private final Application application;
+  /** Only the hub that started the application stops it. */
+  private final boolean owner;
 
-  private RunningHub(Path dataDir) {
-    this.dataDir = dataDir;
-    this.serverPort = freePort();
-    this.ports = List.of(
-        "--server.port=" + serverPort,
-        "--hub.embedded-postgres.port=" + freePort(),
-        "--hub.engine.local.gateway-port=" + freePort(),
-        "--hub.engine.local.command-port=" + freePort(),
-        "--hub.engine.local.internal-port=" + freePort(),
-        "--hub.engine.local.management-port=" + freePort(),
-        "--hub.engine.local.http-port=" + freePort(),
-        // Tests call far faster than people do: budgets are unit-tested (RateLimitsTest) and their
-        // headers checked over HTTP, so here they are set out of the way.
-        "--hub.limits.write-burst=1000000",
-        "--hub.limits.read-burst=1000000",
-        "--hub.limits.anonymous-burst=1000000",
-        // The working directory of tests is the module's; the Modeler's lint rules are installed at the top.
-        "--hub.definitions.modeler-lint=../tools/lint");
+  private RunningHub(Application application, boolean owner) {
+    this.application = application;
+    this.owner = owner;
   }
 
   /** Starts the hub and signs in as a CHW of the seeded care coordination agency. */
@@ -69,14 +57,43 @@ final class RunningHub implements AutoCloseable {
 
   /** The same, with settings added to the command line ({@code --name=value}). */
   static RunningHub start(Path dataDir, String... extraArgs) {
-    RunningHub hub = new RunningHub(dataDir);
-    hub.extraArgs.addAll(List.of(extraArgs));
-    hub.startApplication();
-    hub.adminToken = hub.login("admin", readString(dataDir.resolve("initial-admin-password")));
-    hub.bearer = hub.adminToken;
-    hub.chwToken = hub.createMemberAndLogin("chw-" + Personas.unique(), "CHW", DEFAULT_AGENCY);
-    hub.bearer = hub.chwToken;
+    RunningHub hub = startWithoutSignIn(dataDir, extraArgs);
+    hub.signIn(hub.login("admin", readString(dataDir.resolve("initial-admin-password"))));
     return hub;
+  }
+
+  /** Starts the hub with extra arguments (e.g. another profile) and signs in as nobody. */
+  static RunningHub startWithoutSignIn(Path dataDir, String... extraArgs) {
+    Application application = new Application(dataDir, List.of(extraArgs));
+    application.start();
+    return new RunningHub(application, true);
+  }
+
+  /**
+   * Another caller session on this hub's application: the same administrator, and a new CHW of the seeded
+   * agency as the default caller, so that its caseload is its own. Closing it leaves the application running.
+   */
+  RunningHub newSession() {
+    RunningHub session = new RunningHub(application, false);
+    session.signIn(adminToken);
+    return session;
+  }
+
+  private void signIn(String administrator) {
+    adminToken = administrator;
+    switchToNewChwOf(DEFAULT_AGENCY);
+  }
+
+  /** As the administrator: a new CHW of that agency, signed in, becomes this session's default caller. */
+  String switchToNewChwOf(String agencyId) {
+    chwToken = createMemberAndLogin("chw-" + Personas.unique(), "CHW", agencyId);
+    bearer = chwToken;
+    return chwToken;
+  }
+
+  /** The directory holding the application's data (database, broker, generated secrets). */
+  Path dataDir() {
+    return application.dataDir;
   }
 
   /** The care coordination agency seeded by the first migration. */
@@ -161,31 +178,12 @@ final class RunningHub implements AutoCloseable {
     }
   }
 
-  /** Starts the hub with extra arguments (e.g. another profile) and signs in as nobody. */
-  static RunningHub startWithoutSignIn(Path dataDir, String... extraArgs) {
-    RunningHub hub = new RunningHub(dataDir);
-    hub.extraArgs.addAll(List.of(extraArgs));
-    hub.startApplication();
-    return hub;
-  }
-
-  private final List<String> extraArgs = new ArrayList<>();
-
-  private void startApplication() {
-    List<String> args = new ArrayList<>(ports);
-    args.add("--hub.data-dir=" + dataDir);
-    // An extra argument replaces a default of the same name (a repeated name would bind as a list).
-    extraArgs.stream().filter(extra -> extra.contains("="))
-        .map(extra -> extra.substring(0, extra.indexOf('=') + 1))
-        .forEach(name -> args.removeIf(arg -> arg.startsWith(name)));
-    args.addAll(extraArgs);
-    context = new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new));
-  }
-
-  /** Stops the application (which stops its broker and database) and starts it again on the same data. */
+  /**
+   * Stops the application (which stops its broker and database) and starts it again on the same data. Every
+   * session on it carries on afterwards: same ports, same data, tokens still valid.
+   */
   void restart() {
-    context.close();
-    startApplication();
+    application.restart();
   }
 
   /** Stops the application (which stops its broker and database), leaving its data for {@link #startAgain}. */
@@ -212,24 +210,24 @@ final class RunningHub implements AutoCloseable {
 
   /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
   void killBroker() {
-    org.communityhub.runtime.LocalBrokerCrash.kill(context);
+    org.communityhub.runtime.LocalBrokerCrash.kill(application.context);
   }
 
   /** Starts the local broker again after {@link #killBroker()}, on the same data. */
   void startBroker() {
-    org.communityhub.runtime.LocalBrokerCrash.start(context);
+    org.communityhub.runtime.LocalBrokerCrash.start(application.context);
   }
 
   <T> T bean(Class<T> type) {
-    return context.getBean(type);
+    return application.context.getBean(type);
   }
 
   <T> T bean(String name, Class<T> type) {
-    return context.getBean(name, type);
+    return application.context.getBean(name, type);
   }
 
   JdbcClient jdbc() {
-    return context.getBean(JdbcClient.class);
+    return application.context.getBean(JdbcClient.class);
   }
 
   Response post(String path, Object body) {
@@ -304,7 +302,7 @@ final class RunningHub implements AutoCloseable {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + serverPort + path);
+    return URI.create("http://127.0.0.1:" + application.serverPort + path);
   }
 
   private Response send(HttpRequest.Builder request) {
@@ -312,7 +310,7 @@ final class RunningHub implements AutoCloseable {
       request.header("Authorization", "Bearer " + bearer);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = application.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, String> headers = new java.util.TreeMap<>();
       response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
       return new Response(response.statusCode(),
@@ -372,10 +370,61 @@ final class RunningHub implements AutoCloseable {
         .until(() -> get("/pathways/" + pathwayId).json().path("payments").size() == count);
   }
 
+  /** Stops the application if this hub started it; a session opened on another's application stops nothing. */
   @Override
   public void close() {
-    if (context != null) {
+    if (owner) {
+      application.close();
+    }
+  }
+
+  /** One running application: its data directory, ports and Spring context. */
+  private static final class Application {
+
+    private final Path dataDir;
+    private final List<String> args = new ArrayList<>();
+    private final int serverPort = freePort();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ConfigurableApplicationContext context;
+
+    Application(Path dataDir, List<String> extraArgs) {
+      this.dataDir = dataDir;
+      args.addAll(List.of(
+          "--server.port=" + serverPort,
+          "--hub.embedded-postgres.port=" + freePort(),
+          "--hub.engine.local.gateway-port=" + freePort(),
+          "--hub.engine.local.command-port=" + freePort(),
+          "--hub.engine.local.internal-port=" + freePort(),
+          "--hub.engine.local.management-port=" + freePort(),
+          "--hub.engine.local.http-port=" + freePort(),
+          // Tests call far faster than people do: budgets are unit-tested (RateLimitsTest) and their
+          // headers checked over HTTP, so here they are set out of the way.
+          "--hub.limits.write-burst=1000000",
+          "--hub.limits.read-burst=1000000",
+          "--hub.limits.anonymous-burst=1000000",
+          // The working directory of tests is the module's; the Modeler's lint rules are installed at the top.
+          "--hub.definitions.modeler-lint=../tools/lint",
+          "--hub.data-dir=" + dataDir));
+      // An extra argument replaces a default of the same name (a repeated name would bind as a list).
+      extraArgs.stream().filter(extra -> extra.contains("="))
+          .map(extra -> extra.substring(0, extra.indexOf('=') + 1))
+          .forEach(name -> args.removeIf(arg -> arg.startsWith(name)));
+      args.addAll(extraArgs);
+    }
+
+    void start() {
+      context = new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new));
+    }
+
+    void restart() {
       context.close();
+      start();
+    }
+
+    void close() {
+      if (context != null) {
+        context.close();
+      }
     }
   }
 
