@@ -3,7 +3,6 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,22 +10,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outcome metrics on a payer of the test's own, so that no other test's pathway is counted. At agency A, 14
  * clients open Housing: 11 move in (completed), 1 declines (finished incomplete), 2 are still open; the first
  * of them also opens Pregnancy in the first trimester. At agency B one client opens Housing.
  */
+@SharedRunningHub
 class OutcomeMetricsTest {
 
   private static final LocalDate TODAY = RunningHub.today();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String payer;
   static String agencyB;
@@ -35,7 +31,6 @@ class OutcomeMetricsTest {
 
   @BeforeAll
   static void aPayersPathwaysAtTwoAgencies() {
-    hub = RunningHub.start(dataDir);
     payer = ContractFixtures.newPayer(hub);
     funder = hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER",
         hub.createAgency("Plan " + payer, "PAYER", payer));
@@ -75,13 +70,6 @@ class OutcomeMetricsTest {
         Personas.initialChecklistOfPregnantClientWithUnstableHousing());
     assertThat(checklist.status()).as(checklist.toString()).isEqualTo(201);
     return client;
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   private static String period() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,10 +21,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.communityhub.engine.payment.PaymentLedger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Monthly payment statements: lines and totals equal the ledger's sums exactly, in JSON, CSV and PDF;
@@ -34,29 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * funders read it, other payers' funders do not find it, care teams may not; the member-level export is a
  * HUB administrator's release of a closed statement, kept with its reason.
  */
+@SharedRunningHub
 class PaymentStatementsTest {
 
   private static final LocalDate TODAY = RunningHub.today();
   private static final YearMonth THIS_MONTH = YearMonth.from(TODAY);
   private static final YearMonth LAST_MONTH = THIS_MONTH.minusMonths(1);
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String chwOfAnotherAgency;
 
   @BeforeAll
   static void hubWithTwoAgencies() {
-    hub = RunningHub.start(dataDir);
     String otherAgency = hub.createAgency("Eastside Care " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     chwOfAnotherAgency = hub.createMemberAndLogin("chw-east-" + Personas.unique(), "CHW", otherAgency);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test

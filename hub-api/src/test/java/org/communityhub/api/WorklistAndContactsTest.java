@@ -3,17 +3,14 @@ package org.communityhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contacts and the worklist, in an agency of the test's own. CHW one has three clients: housing (visited two
@@ -21,12 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * attempt yesterday) and employment (the job started 45 days ago, so the verification due 30 days after it is
  * overdue; never contacted). CHW two has one housing client; another agency has one too.
  */
+@SharedRunningHub
 class WorklistAndContactsTest {
 
   private static final LocalDate TODAY = RunningHub.today();
 
-  @TempDir
-  static Path dataDir;
   static RunningHub hub;
   static String agency;
   static String chwOne;
@@ -45,7 +41,6 @@ class WorklistAndContactsTest {
 
   @BeforeAll
   static void anAgencyWithTwoCaseloads() {
-    hub = RunningHub.start(dataDir);
     agency = hub.createAgency("Worklist Agency " + Personas.unique(), "CARE_COORDINATION_AGENCY", null);
     chwOne = hub.createMemberAndLogin("chw-one-" + Personas.unique(), "CHW", agency);
     chwTwo = hub.createMemberAndLogin("chw-two-" + Personas.unique(), "CHW", agency);
@@ -91,13 +86,6 @@ class WorklistAndContactsTest {
     RunningHub.Response recorded = hub.post("/clients/" + client + "/contacts",
         Map.of("kind", kind, "occurredAt", at.toString(), "note", "outreach"), RunningHub.newKey());
     assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
   }
 
   @Test
