@@ -153,6 +153,41 @@ class StepCorrectionsTest {
   }
 
   @Test
+  void voidingAnOutcomeHeldForApprovalWithdrawsItAndTheNewOutcomeIsHeldAndBilledOnce() {
+    String payer = ContractFixtures.newPayer(hub);
+    ContractFixtures.createContract(hub, ContractFixtures.housingContract(payer, TODAY.minusDays(30), null, true,
+        30_000));
+    String housing = ContractFixtures.housingCompletedOn(hub, payer, TODAY);
+    String movedIn = stepId(housing, "MOVED_IN");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> awaitingApproval(housing).contains(movedIn));
+
+    RunningHub.Response voided = hub.as(supervisor, () -> hub.post("/steps/" + movedIn + "/void",
+        Map.of("reason", "Lease not signed"), RunningHub.newKey()));
+    assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
+    assertThat(voided.json().path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(voided.json().path("payments")).as("nothing was billed, nothing to reverse").isEmpty();
+    assertThat(awaitingApproval(housing)).isEmpty();
+    RunningHub.Response nothingToApprove = hub.as(supervisor, () -> hub.post("/pathways/" + housing
+        + "/outcome-approval", Map.of()));
+    assertThat(nothingToApprove.status()).as(nothingToApprove.toString()).isEqualTo(409);
+
+    hub.step(housing, "MOVED_IN", TODAY, Map.of(), RunningHub.evidence());
+    hub.awaitStatus(housing, "COMPLETED");
+    String movedInAgain = stepId(housing, "MOVED_IN");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> awaitingApproval(housing).contains(movedInAgain));
+    RunningHub.Response approved = hub.as(supervisor, () -> hub.post("/pathways/" + housing
+        + "/outcome-approval", Map.of()));
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.json().path("stepId").asText()).isEqualTo(movedInAgain);
+    JsonNode payments = hub.get("/pathways/" + housing).json().path("payments");
+    assertThat(payments.findValuesAsText("entryType")).containsExactly("EARNING");
+    assertThat(payments.get(0).path("stepId").asText()).isEqualTo(movedInAgain);
+    assertThat(ledgerSum(housing)).isEqualTo(30_000);
+  }
+
+  @Test
   void onlySupervisorsAndAdministratorsOfItsAgencyVoidAStepAndBadRequestsWriteNothing() {
     String housing = hub.open(housingClient(), "HOUSING", Map.of());
     hub.step(housing, "APPLICATION_SUBMITTED", TODAY.minusDays(2), Map.of(), null);
@@ -253,6 +288,18 @@ class StepCorrectionsTest {
         .until(() -> hub.jdbc().sql("select process_instance_key from pathway where id = ?::uuid").param(pathway)
                 .query(Long.class).optional().orElse(null),
             key -> key != null && !key.equals(previous));
+  }
+
+  /** The outcome steps of this pathway awaiting a supervisor's approval. */
+  private static List<String> awaitingApproval(String pathway) {
+    JsonNode awaiting = hub.as(supervisor, () -> hub.get("/outcome-approvals")).json();
+    List<String> steps = new ArrayList<>();
+    awaiting.forEach(approval -> {
+      if (approval.path("pathwayId").asText().equals(pathway)) {
+        steps.add(approval.path("stepId").asText());
+      }
+    });
+    return steps;
   }
 
   private static long ledgerSum(String pathway) {
