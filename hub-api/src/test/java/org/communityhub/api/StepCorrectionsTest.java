@@ -92,8 +92,13 @@ class StepCorrectionsTest {
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
 
-    // The pathway runs on a new process instance that heard only the valid steps.
+    // The pathway runs on a new process instance that heard only the valid steps; the old one was cancelled.
     awaitInstanceOtherThan(pregnancy, firstInstance);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> hub.jdbc().sql("""
+            select count(*) from outbox where pathway_id = ?::uuid and kind = 'CANCEL_INSTANCE'
+               and delivered_at is not null and superseded_by_void is null
+               and (payload ->> 'processInstanceKey')::bigint = ?""")
+        .params(pregnancy, firstInstance).query(Long.class).single() == 1);
     hub.step(pregnancy, "PRENATAL_VISIT_ATTENDED", TODAY, Map.of(), RunningHub.evidence());
     hub.awaitPayments(pregnancy, 3);
     JsonNode reEarned = hub.get("/pathways/" + pregnancy).json().path("payments").get(2);
