@@ -227,7 +227,20 @@ class EndpointAccessMatrixTest {
             () -> new Call(lastMonthsStatementOfAFreshPayer() + "/close", Map.of(), RunningHub.newKey())),
         new Endpoint("POST", "/admin/payers/{payer}/statements/{month}/member-export", ADMIN, false, 200,
             () -> new Call(closedStatementOfAFreshPayer() + "/member-export", Map.of("reason", "Claims matching"),
-                Map.of())));
+                Map.of())),
+        // Voiding a fresh step of A (a fresh one per call: a step is voided once).
+        new Endpoint("POST", "/steps/{stepId}/void", SUPERVISORS_AND_ADMIN, true, 200,
+            () -> new Call("/steps/" + freshStepOfA() + "/void", Map.of("reason", "Entered on the wrong client"),
+                RunningHub.newKey())));
+  }
+
+  /** A step recorded by a CHW of A on a fresh pathway of A. */
+  private static String freshStepOfA() {
+    String pathway = freshPathwayOfA();
+    RunningHub.Response recorded = hub.as(tokens.get(Caller.CHW_A), () -> hub.post("/pathways/" + pathway
+        + "/steps", RunningHub.stepBody("APPLICATION_SUBMITTED", TODAY, Map.of(), null), RunningHub.newKey()));
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    return recorded.json().path("id").asText();
   }
 
   /** A rebuild as one that finished leaves it. EngineRebuildTest runs real ones. */

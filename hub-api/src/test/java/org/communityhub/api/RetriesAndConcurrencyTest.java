@@ -191,7 +191,7 @@ class RetriesAndConcurrencyTest {
     var payment = hub.bean(MilestoneEvaluation.class);
     assertThat(payment.evaluate(pathwayId, outcomeStep)).isEqualTo(payment.evaluate(pathwayId, outcomeStep));
     var outcomes = hub.bean(PathwayOutcomes.class);
-    outcomes.complete(pathwayId, completed.path("outcomeVariant").asText());
+    outcomes.complete(pathwayId, instance, completed.path("outcomeVariant").asText());
     assertThat(outcomes.claimInstance(pathwayId, instance + 1, started.getKey()))
         .as("another instance's claim").isFalse();
 

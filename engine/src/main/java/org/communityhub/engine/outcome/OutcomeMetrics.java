@@ -156,7 +156,7 @@ public class OutcomeMetrics {
           from pathway p
           join pathway_definition d on d.id = p.definition_id
           left join pathway_step o on p.status = 'COMPLETED' and o.pathway_id = p.id
-                                  and o.step_code = d.descriptor ->> 'outcomeStep'
+                                  and o.step_code = d.descriptor ->> 'outcomeStep' and o.voided_at is null
          where p.payer_id = :payer
            and (p.opened_on between :from and :to or p.closed_at >= :start)
            and (p.close_reason is null or p.close_reason not in ('DUPLICATE', 'ENTERED_IN_ERROR'))

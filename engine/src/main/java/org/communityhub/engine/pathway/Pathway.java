@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.communityhub.engine.support.PreconditionFailed;
 import org.communityhub.pathways.CloseReason;
+import org.communityhub.pathways.DaysAfterStep;
+import org.communityhub.pathways.PathwayDescriptor;
 import org.communityhub.pathways.StepDescriptor;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,7 +29,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * A pathway opened for one client and one risk factor. It guards its own lifecycle: steps only while it is
  * active, prerequisites first, each step once; it closes Completed (with an outcome variant) or Finished
- * Incomplete (with a reason) only when the engine reports the process's end.
+ * Incomplete (with a reason) only when the engine reports the process's end. A step entered in error is
+ * voided, which may reopen it.
  */
 @Entity
 @Table(name = "pathway")
@@ -113,6 +116,56 @@ public class Pathway {
     currentStep = step.code();
     revision++;
     return recorded;
+  }
+
+  /**
+   * Voids a step entered in error. The step stays in the log, marked void, and the pathway becomes what its
+   * other steps make it: its current step is the last valid one, and a close the step caused is undone — the
+   * outcome step of a Completed pathway, or the step that finished it incomplete (or asked to) — which
+   * reopens it. Refused for a step already void, and for a step another valid step builds on (its
+   * prerequisite, or the step its days count from): that one is voided first.
+   */
+  Correction voidStep(UUID stepId, PathwayDescriptor descriptor, String by, String reason, Instant now) {
+    PathwayStep step = steps.stream().filter(candidate -> candidate.id().equals(stepId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Step " + stepId + " is not on pathway " + id));
+    if (step.voided()) {
+      throw new StepAlreadyVoided(stepId);
+    }
+    validSteps().filter(other -> other != step && buildsOn(descriptor, other, step.stepCode())).findFirst()
+        .ifPresent(dependent -> {
+          throw new StepNotAllowed("Step " + dependent.stepCode() + " builds on step " + step.stepCode()
+              + ": void step " + dependent.stepCode() + " first");
+        });
+    CloseReason finishes = descriptor.step(step.stepCode()).map(StepDescriptor::finishesIncomplete).orElse(null);
+    boolean reopens = status == PathwayStatus.COMPLETED && step.stepCode().equals(descriptor.outcomeStep())
+        || status == PathwayStatus.FINISHED_INCOMPLETE && finishes != null && closeReason == finishes;
+    step.markVoid(by, reason, now);
+    if (reopens) {
+      status = PathwayStatus.ACTIVE;
+      outcomeVariant = null;
+      closeReason = null;
+      closedAt = null;
+    }
+    if (finishes != null && closeRequestedReason == finishes) {
+      closeRequestedReason = null; // the step asked for the close; a close the CHW asked for stays
+    }
+    currentStep = validSteps().reduce((first, second) -> second).map(PathwayStep::stepCode).orElse(null);
+    revision++;
+    return new Correction(step, reopens);
+  }
+
+  /** A voided step, and whether voiding it reopened the pathway. */
+  record Correction(PathwayStep voided, boolean reopened) {}
+
+  private static boolean buildsOn(PathwayDescriptor descriptor, PathwayStep step, String stepCode) {
+    return descriptor.step(step.stepCode())
+        .map(described -> stepCode.equals(described.prerequisite())
+            || countsFrom(described.waitsFor(), stepCode) || countsFrom(described.within(), stepCode))
+        .orElse(false);
+  }
+
+  private static boolean countsFrom(DaysAfterStep days, String stepCode) {
+    return days != null && stepCode.equals(days.afterStep());
   }
 
   /** The client moved to another agency: an open pathway goes with them, a closed one stays on record as is. */
@@ -209,8 +262,14 @@ public class Pathway {
     }
   }
 
+  /** The valid (not voided) step with this code: a voided step counts for nothing. */
   Optional<PathwayStep> recorded(String stepCode) {
-    return steps.stream().filter(step -> step.stepCode().equals(stepCode)).findFirst();
+    return validSteps().filter(step -> step.stepCode().equals(stepCode)).findFirst();
+  }
+
+  /** The steps that count, in the order they were recorded. */
+  java.util.stream.Stream<PathwayStep> validSteps() {
+    return steps.stream().filter(step -> !step.voided());
   }
 
   Optional<PathwayStep> stepByIdempotencyKey(String key) {

@@ -22,5 +22,14 @@ public final class PathwayEvents {
   public record StepRecorded(UUID pathwayId, UUID stepId, String messageName, Instant deadline,
       Map<String, Object> data, Map<String, Object> processVariables) {}
 
+  /**
+   * A step entered in error was voided. The payments it earned are reversed; when the pathway is open after
+   * it (it was, or the void reopened it), the engine must run it again from the valid steps.
+   *
+   * @param previousInstanceKey the process instance that ran the pathway while it was open, to be cancelled;
+   *     null when there is none to cancel (the pathway was closed, or no instance had claimed it yet)
+   */
+  public record StepVoided(UUID pathwayId, UUID stepId, boolean continuesInEngine, Long previousInstanceKey) {}
+
   public record PathwayCloseRequested(UUID pathwayId, CloseReason reason, Instant deadline) {}
 }

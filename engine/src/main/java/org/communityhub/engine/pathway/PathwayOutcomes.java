@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PathwayOutcomes {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PathwayOutcomes.class);
+
   private final Pathways pathways;
   private final DefinitionPublishing definitions;
   private final HubClock clock;
@@ -37,14 +39,31 @@ public class PathwayOutcomes {
     return pathway.claimInstance(processInstanceKey);
   }
 
+  /** Ignored from an instance that no longer runs the pathway (handed over after a void, being cancelled). */
   @Transactional
-  public void complete(UUID pathwayId, String outcomeVariant) {
-    lock(pathwayId).complete(outcomeVariant, clock.now());
+  public void complete(UUID pathwayId, long processInstanceKey, String outcomeVariant) {
+    Pathway pathway = lock(pathwayId);
+    if (runBy(pathway, processInstanceKey)) {
+      pathway.complete(outcomeVariant, clock.now());
+    }
   }
 
+  /** Ignored from an instance that no longer runs the pathway (handed over after a void, being cancelled). */
   @Transactional
-  public void finishIncomplete(UUID pathwayId, CloseReason reason) {
-    lock(pathwayId).finishIncomplete(reason, clock.now());
+  public void finishIncomplete(UUID pathwayId, long processInstanceKey, CloseReason reason) {
+    Pathway pathway = lock(pathwayId);
+    if (runBy(pathway, processInstanceKey)) {
+      pathway.finishIncomplete(reason, clock.now());
+    }
+  }
+
+  private static boolean runBy(Pathway pathway, long processInstanceKey) {
+    if (pathway.processInstanceKey() == null || pathway.processInstanceKey() != processInstanceKey) {
+      log.info("Pathway {} is run by instance {}, not {}: its report is ignored", pathway.id(),
+          pathway.processInstanceKey(), processInstanceKey);
+      return false;
+    }
+    return true;
   }
 
   private Pathway lock(UUID pathwayId) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a rebuild of engine state needs from the pathways: which are open, and, for one of them, its hand-over
  * to a new process instance with everything the engine must hear again — the start on the pathway's own
- * definition version with its original deadline, its recorded steps in order, and a pending close request.
+ * definition version with its original deadline, its recorded steps in order (voided ones left out), and a
+ * pending close request. Used by a rebuild of engine state and by a correction (a voided step).
  */
 @Service
 public class PathwayReplays {
@@ -59,7 +60,7 @@ public class PathwayReplays {
       return Optional.empty();
     }
     PathwayDescriptor descriptor = definitions.version(pathway.definitionId()).descriptor();
-    List<StepReplay> steps = pathway.steps().stream()
+    List<StepReplay> steps = pathway.validSteps() // a voided step is not heard again
         .map(step -> {
           var described = descriptor.step(step.stepCode()).orElseThrow(() -> new IllegalStateException(
               "Step " + step.stepCode() + " of pathway " + pathwayId + " is not in its definition"));

@@ -16,7 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One recorded step of a pathway: when it happened (a date in the HUB's zone), when the HUB learnt it,
- * its data and evidence. The step log is the history of the pathway and never loses a row.
+ * its data and evidence. The step log is the history of the pathway and never loses a row: a step entered in
+ * error is voided (who, when, why) and stays, but no longer counts for the pathway.
  */
 @Entity
 @Table(name = "pathway_step")
@@ -38,6 +39,9 @@ public class PathwayStep {
   private String note;
   private String idempotencyKey;
   private String requestHash;
+  private Instant voidedAt;
+  private String voidedBy;
+  private String voidReason;
 
   protected PathwayStep() {}
 
@@ -64,8 +68,19 @@ public class PathwayStep {
   public Map<String, Object> data() { return Map.copyOf(data); }
   public Evidence evidence() { return evidence; }
   public String note() { return note; }
+  public Instant voidedAt() { return voidedAt; }
+  public String voidedBy() { return voidedBy; }
+  public String voidReason() { return voidReason; }
+  public boolean voided() { return voidedAt != null; }
   String idempotencyKey() { return idempotencyKey; }
   String requestHash() { return requestHash; }
+
+  /** Marks the step entered in error; only its pathway decides whether it may be voided. */
+  void markVoid(String by, String reason, Instant now) {
+    this.voidedAt = now;
+    this.voidedBy = by;
+    this.voidReason = reason;
+  }
 
   /** A step as the aggregate receives it, already checked against the pathway's definition. */
   record StepEntry(String stepCode, LocalDate occurredOn, Map<String, Object> data, Evidence evidence,

@@ -21,6 +21,9 @@ public interface Pathways extends Repository<Pathway, UUID> {
   @Query("select p from Pathway p where p.id = :id")
   Optional<Pathway> lockById(UUID id);
 
+  @Query("select s.pathway.id from PathwayStep s where s.id = :stepId")
+  Optional<UUID> idOfStep(UUID stepId);
+
   @Query("select p.id from Pathway p where p.clientId = :clientId")
   java.util.List<UUID> idsOfClient(UUID clientId);
 

@@ -62,6 +62,9 @@ public class MilestoneEvaluation {
     if (decided.isPresent()) {
       return decided.get();
     }
+    if (voided(stepId)) {
+      return new Earned(Optional.empty(), Optional.empty()); // the job of an instance being replaced
+    }
     Pathway pathway = pathways.forEngine(pathwayId);
     PathwayStep step = pathway.steps().stream().filter(candidate -> candidate.id().equals(stepId))
         .findFirst()
@@ -121,6 +124,15 @@ public class MilestoneEvaluation {
             decision.earned().map(EarnedMilestone::ruleName).orElse(null),
             decision.rulePackageVersion(), java.sql.Timestamp.from(clock.now()))
         .update() == 1;
+  }
+
+  /**
+   * Whether the step was voided, read under a share lock on its row: a void in progress is waited for, and a
+   * void that comes later waits for this evaluation, then reverses what it earned.
+   */
+  private boolean voided(UUID stepId) {
+    return jdbc.sql("select voided_at is not null from pathway_step where id = ? for share")
+        .param(stepId).query(Boolean.class).single();
   }
 
   private Optional<Earned> decisionOf(UUID stepId) {

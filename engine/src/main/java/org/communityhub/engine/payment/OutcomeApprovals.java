@@ -79,6 +79,16 @@ public class OutcomeApprovals {
   }
 
   /**
+   * The outcome step was voided: its held earning is withdrawn (an approved one was billed and is reversed in
+   * the ledger), so that nothing is left to approve and a later valid outcome step holds its own.
+   */
+  void withdraw(UUID stepId, Instant now) {
+    jdbc.sql("update outcome_approval set withdrawn_at = ? where step_id = ? and withdrawn_at is null")
+        .params(Timestamp.from(now), stepId)
+        .update();
+  }
+
+  /**
    * Approves the pathway's outcome evidence and bills the earning held for it; a second approval answers
    * the first and writes nothing.
    */
@@ -86,7 +96,7 @@ public class OutcomeApprovals {
   public OutcomeApproval approve(UUID pathwayId, Actor actor) {
     requireApprover(actor);
     pathways.find(pathwayId, actor); // another agency's pathway answers 404
-    OutcomeApproval held = jdbc.sql("select * from outcome_approval where pathway_id = ? for update")
+    OutcomeApproval held = jdbc.sql("select * from outcome_approval where pathway_id = ? and withdrawn_at is null for update")
         .param(pathwayId).query(OutcomeApprovals::approval).optional()
         .orElseThrow(() -> new NothingToApprove(pathwayId));
     if (held.approved()) {
@@ -105,7 +115,7 @@ public class OutcomeApprovals {
     requireApprover(actor);
     return jdbc.sql("""
             select a.* from outcome_approval a join pathway p on p.id = a.pathway_id
-             where a.approved_at is null and (:everyAgency or p.agency_id = :agency)
+             where a.approved_at is null and a.withdrawn_at is null and (:everyAgency or p.agency_id = :agency)
              order by a.awaiting_since, a.step_id""")
         .param("everyAgency", actor.role() == Role.HUB_ADMIN)
         .param("agency", actor.agencyId())

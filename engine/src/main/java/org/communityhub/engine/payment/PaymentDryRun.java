@@ -138,7 +138,10 @@ public class PaymentDryRun {
     }
   }
 
-  /** In the order the engine decided them, so "one earning per pathway and milestone" keeps the same one. */
+  /**
+   * In the order the engine decided them, so "one earning per pathway and milestone" keeps the same one; valid
+   * steps only (a voided step's earnings are reversed).
+   */
   private List<Decided> decidedSteps(Period period) {
     return jdbc.sql("""
             select p.id as pathway_id, p.definition_id, p.payer_id, payer.code as payer_code,
@@ -152,6 +155,7 @@ public class PaymentDryRun {
               join pathway_step s on s.id = d.step_id
               join agency a on a.id = s.agency_id
              where p.status <> 'ACTIVE' and p.closed_at >= :start and p.closed_at < :end
+               and s.voided_at is null
              order by p.id, d.decided_at, s.id""")
         .param("start", java.sql.Timestamp.from(period.start(clock.zone())))
         .param("end", java.sql.Timestamp.from(period.end(clock.zone())))

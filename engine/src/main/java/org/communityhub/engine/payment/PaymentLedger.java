@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only payment ledger. An earning is inserted at most once per pathway and milestone (a unique
- * index, so that a redelivered job or a race cannot pay twice); nothing is ever updated or deleted.
+ * The append-only payment ledger. An earning is inserted at most once per pathway, milestone and occurrence (a
+ * unique index, so that a redelivered job or a race cannot pay twice); a correction is a reversal row, and
+ * nothing is ever updated or deleted.
  */
 @Repository
 public class PaymentLedger {
@@ -20,14 +21,21 @@ public class PaymentLedger {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the earning unless this milestone of this pathway is already earned; true if inserted. */
+  /**
+   * Inserts the earning unless this milestone of this pathway is already earned; true if inserted. Its
+   * occurrence is one more than the earnings of the milestone reversed so far: after a reversal the milestone
+   * can be earned again, once, and a redelivered job still meets the unique index.
+   */
   boolean recordEarning(LedgerEntry entry) {
     int inserted = jdbc.sql("""
             insert into payment_ledger (id, entry_type, pathway_id, step_id, payer_id, agency_id, pathway_code,
                                         milestone, outcome_variant, amount_cents, contract_id,
-                                        rule_package_version, occurred_on, recorded_at)
+                                        rule_package_version, occurred_on, recorded_at, occurrence)
             values (:id, 'EARNING', :pathway, :step, :payer, :agency, :code, :milestone, :variant, :amount,
-                    :contract, :rules, :occurredOn, :recordedAt)
+                    :contract, :rules, :occurredOn, :recordedAt,
+                    (select count(*) + 1 from payment_ledger reversed
+                      where reversed.pathway_id = :pathway and reversed.milestone = :milestone
+                        and reversed.entry_type = 'REVERSAL'))
             on conflict (pathway_id, milestone, occurrence) where entry_type = 'EARNING' do nothing""")
         .param("id", entry.id())
         .param("pathway", entry.pathwayId())
@@ -44,6 +52,29 @@ public class PaymentLedger {
         .param("recordedAt", java.sql.Timestamp.from(entry.recordedAt()))
         .update();
     return inserted == 1;
+  }
+
+  /**
+   * Reverses every earning of a voided step that is not reversed yet: a row with the negated amount naming
+   * the earning, its occurrence, contract and event date, recorded now. Returns how many rows it wrote.
+   */
+  int reverseEarningsOf(UUID stepId, java.time.Instant now) {
+    return jdbc.sql("""
+            insert into payment_ledger (id, entry_type, reverses, pathway_id, step_id, payer_id, agency_id,
+                                        pathway_code, milestone, outcome_variant, occurrence, amount_cents,
+                                        contract_id, rule_package_version, occurred_on, recorded_at)
+            select gen_random_uuid(), 'REVERSAL', earning.id, earning.pathway_id, earning.step_id,
+                   earning.payer_id, earning.agency_id, earning.pathway_code, earning.milestone,
+                   earning.outcome_variant, earning.occurrence, -earning.amount_cents, earning.contract_id,
+                   earning.rule_package_version, earning.occurred_on, :now
+              from payment_ledger earning
+             where earning.step_id = :step and earning.entry_type = 'EARNING'
+               and not exists (select 1 from payment_ledger r where r.reverses = earning.id)
+             order by earning.seq
+            on conflict (reverses) where entry_type = 'REVERSAL' do nothing""")
+        .param("step", stepId)
+        .param("now", java.sql.Timestamp.from(now))
+        .update();
   }
 
   /**
@@ -85,6 +116,7 @@ public class PaymentLedger {
         rs.getString("pathway_code"), rs.getString("milestone"), rs.getString("outcome_variant"),
         rs.getLong("amount_cents"), rs.getObject("contract_id", UUID.class),
         rs.getString("rule_package_version"), rs.getObject("occurred_on", java.time.LocalDate.class),
-        rs.getTimestamp("recorded_at").toInstant());
+        rs.getTimestamp("recorded_at").toInstant(), rs.getObject("reverses", UUID.class),
+        rs.getInt("occurrence"));
   }
 }

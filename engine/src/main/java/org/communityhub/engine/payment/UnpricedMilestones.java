@@ -32,7 +32,7 @@ public class UnpricedMilestones {
               join pathway p on p.id = d.pathway_id
               join payer pr on pr.id = p.payer_id
               join pathway_step s on s.id = d.step_id
-             where d.milestone is not null and p.payer_id = :payer
+             where d.milestone is not null and p.payer_id = :payer and s.voided_at is null
                and not exists (select 1 from payment_ledger l where l.step_id = d.step_id)
                and not exists (select 1 from outcome_approval a where a.step_id = d.step_id)
              order by s.occurred_on, d.step_id""")

@@ -9,21 +9,26 @@ import org.communityhub.pathways.ProcessNames;
 
 /**
  * A command for the engine as the outbox stores it: start a pathway's process on its definition version,
- * or publish a message correlated by pathway id, alive until the pathway's deadline.
+ * publish a message correlated by pathway id, alive until the pathway's deadline, or cancel an instance.
  */
 record EngineCommand(Kind kind, UUID definitionId, String messageName, String correlationKey,
-    String messageId, Instant aliveUntil, Map<String, Object> variables) {
+    String messageId, Instant aliveUntil, Map<String, Object> variables, Long processInstanceKey) {
 
-  enum Kind { START_PROCESS, PUBLISH_MESSAGE }
+  enum Kind { START_PROCESS, PUBLISH_MESSAGE, CANCEL_INSTANCE }
 
   static EngineCommand start(UUID definitionId, Map<String, Object> variables) {
-    return new EngineCommand(Kind.START_PROCESS, definitionId, null, null, null, null, variables);
+    return new EngineCommand(Kind.START_PROCESS, definitionId, null, null, null, null, variables, null);
+  }
+
+  /** Ends a process instance that no longer matches its pathway's history (a step of it was voided). */
+  static EngineCommand cancel(long processInstanceKey) {
+    return new EngineCommand(Kind.CANCEL_INSTANCE, null, null, null, null, null, Map.of(), processInstanceKey);
   }
 
   static EngineCommand publish(String messageName, UUID pathwayId, String messageId, Instant aliveUntil,
       Map<String, Object> variables) {
     return new EngineCommand(Kind.PUBLISH_MESSAGE, null, messageName, pathwayId.toString(), messageId,
-        aliveUntil, variables);
+        aliveUntil, variables, null);
   }
 
   /** A pathway's process on its own definition version, its time limit an absolute date. */

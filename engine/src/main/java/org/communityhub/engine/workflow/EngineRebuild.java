@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.definition.PathwayDefinition;
 import org.communityhub.engine.definition.PathwayDefinitions;
@@ -259,17 +258,7 @@ public class EngineRebuild implements SmartLifecycle {
       return;
     }
     outbox.supersede(pathwayId, rebuildId, now);
-    // New message ids: an engine that kept its data remembers the old ones (already correlated, once per process).
-    String prefix = "rebuild-" + rebuildId + "-";
-    Stream.concat(
-            Stream.of(EngineCommand.startPathway(replay.definitionId(), pathwayId, replay.deadline())),
-            replay.steps().stream().map(step -> EngineCommand.step(step.messageName(), pathwayId, step.stepId(),
-                prefix + step.stepId(), replay.deadline(), step.processVariables())))
-        .forEach(command -> outbox.append(pathwayId, command, now));
-    if (replay.closeRequested() != null) {
-      outbox.append(pathwayId, EngineCommand.closeRequest(pathwayId, prefix + "close-" + pathwayId,
-          replay.closeRequested(), replay.deadline()), now);
-    }
+    ReplayCommands.append(outbox, replay, "rebuild-" + rebuildId + "-", now);
     rebuilds.pathway(rebuildId, pathwayId, Outcome.REPLAYED, replay.steps().size(), null, now);
     delivery.wakeUpAfterCommit();
   }

@@ -80,6 +80,18 @@ class Outbox {
         .update();
   }
 
+  /**
+   * A voided step: the pathway's undelivered rows (the voided step's message among them, perhaps) are replaced
+   * by the replay of its valid steps, and count as delivered.
+   */
+  int supersedeForVoid(UUID pathwayId, UUID voidedStepId, Instant now) {
+    return jdbc.sql("""
+            update outbox set delivered_at = ?, superseded_by_void = ?
+             where pathway_id = ? and delivered_at is null""")
+        .params(Timestamp.from(now), voidedStepId, pathwayId)
+        .update();
+  }
+
   /** A failed attempt, to be retried at {@code retryAt}; {@code refused} when the engine refused it. */
   void failed(long id, String error, boolean refused, Instant now, Instant retryAt) {
     recordFailure(id, error, refused ? 1 : 0, now, retryAt, null);

@@ -169,6 +169,9 @@ class OutboxDelivery implements SmartLifecycle {
             .variables(command.variables())
             .send()
             .toCompletableFuture();
+        case CANCEL_INSTANCE -> client.newCancelInstanceCommand(command.processInstanceKey())
+            .send()
+            .toCompletableFuture();
       };
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -183,7 +186,7 @@ class OutboxDelivery implements SmartLifecycle {
   private void settle(Outbox.Pending row, Throwable failure) {
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
     Instant now = clock.now();
-    if (cause == null || alreadyPublished(cause)) {
+    if (cause == null || alreadyPublished(cause) || alreadyGone(row.command(), cause)) {
       outbox.delivered(row.id(), now);
       return;
     }
@@ -203,6 +206,11 @@ class OutboxDelivery implements SmartLifecycle {
 
   private static boolean alreadyPublished(Throwable cause) {
     return statusOf(cause) == Status.Code.ALREADY_EXISTS;
+  }
+
+  /** An instance to cancel that the engine does not have any more (it ended, or was cancelled before). */
+  private static boolean alreadyGone(EngineCommand command, Throwable cause) {
+    return command.kind() == EngineCommand.Kind.CANCEL_INSTANCE && statusOf(cause) == Status.Code.NOT_FOUND;
   }
 
   /**

@@ -51,14 +51,15 @@ public class PathwayJobWorkers {
   @JobWorker(type = ProcessNames.JOB_COMPLETE,
       fetchVariables = {ProcessNames.VAR_PATHWAY_ID, ProcessNames.VAR_OUTCOME_VARIANT})
   public void complete(@Variable(name = ProcessNames.VAR_PATHWAY_ID) String pathwayId,
-      @Variable(name = ProcessNames.VAR_OUTCOME_VARIANT) String outcomeVariant) {
-    outcomes.complete(UUID.fromString(pathwayId), outcomeVariant);
+      @Variable(name = ProcessNames.VAR_OUTCOME_VARIANT) String outcomeVariant, ActivatedJob job) {
+    outcomes.complete(UUID.fromString(pathwayId), job.getProcessInstanceKey(), outcomeVariant);
   }
 
   @JobWorker(type = ProcessNames.JOB_FINISH_INCOMPLETE,
       fetchVariables = {ProcessNames.VAR_PATHWAY_ID, ProcessNames.VAR_CLOSE_REASON})
   public void finishIncomplete(@Variable(name = ProcessNames.VAR_PATHWAY_ID) String pathwayId,
-      @Variable(name = ProcessNames.VAR_CLOSE_REASON) String closeReason) {
-    outcomes.finishIncomplete(UUID.fromString(pathwayId), CloseReason.valueOf(closeReason));
+      @Variable(name = ProcessNames.VAR_CLOSE_REASON) String closeReason, ActivatedJob job) {
+    outcomes.finishIncomplete(UUID.fromString(pathwayId), job.getProcessInstanceKey(),
+        CloseReason.valueOf(closeReason));
   }
 }

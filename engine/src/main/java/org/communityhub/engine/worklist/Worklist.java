@@ -200,11 +200,12 @@ public class Worklist {
           left join lateral (
             select s.code, s.name, s.wait_step, s.wait_field, s.wait_days from steps s
              where s.definition_id = o.definition_id
-               and not exists (select 1 from pathway_step r where r.pathway_id = o.id and r.step_code = s.code)
+               and not exists (select 1 from pathway_step r where r.pathway_id = o.id and r.step_code = s.code
+                                 and r.voided_at is null)
              order by s.ord limit 1) n on true
           left join lateral (
             select (r.data ->> n.wait_field)::date + n.wait_days as not_before from pathway_step r
-             where r.pathway_id = o.id and r.step_code = n.wait_step) w on true
+             where r.pathway_id = o.id and r.step_code = n.wait_step and r.voided_at is null) w on true
       )
       """;
 

@@ -14,6 +14,7 @@ import org.communityhub.engine.pathway.PathwayClosing;
 import org.communityhub.engine.pathway.PathwayOpening;
 import org.communityhub.engine.pathway.PathwayQueries;
 import org.communityhub.engine.pathway.StepRecording;
+import org.communityhub.engine.pathway.StepVoiding;
 import org.communityhub.engine.payment.PaymentLedger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,13 +33,15 @@ class PathwayController {
   private final PathwayOpening opening;
   private final StepRecording steps;
   private final PathwayClosing closing;
+  private final StepVoiding voiding;
   private final PathwayQueries queries;
   private final PaymentLedger ledger;
   private final DefinitionPublishing definitions;
   private final CurrentActor actor;
 
-  PathwayController(PathwayOpening opening, StepRecording steps, PathwayClosing closing,
+  PathwayController(PathwayOpening opening, StepRecording steps, PathwayClosing closing, StepVoiding voiding,
       PathwayQueries queries, PaymentLedger ledger, DefinitionPublishing definitions, CurrentActor actor) {
+    this.voiding = voiding;
     this.definitions = definitions;
     this.opening = opening;
     this.steps = steps;
@@ -96,6 +99,25 @@ class PathwayController {
     Pathway pathway = closing.requestClose(pathwayId, request, EntityTags.expectedRevision(ifMatch), actor.get());
     Pathway closing = queries.find(pathway.id(), actor.get());
     return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(EntityTags.of(closing)).body(view(closing));
+  }
+
+  /**
+   * Voids a step entered in error (supervisors and HUB administrators): the step stays in the history marked
+   * void, what it earned is reversed, and the pathway is recomputed — reopened if the step had closed it — and
+   * runs on in the engine from its valid steps. Answers the pathway as it is after the void.
+   */
+  @PostMapping("/steps/{stepId}/void")
+  @ApiResponse(responseCode = "409", description = """
+      The step is already void, another valid step builds on it (void that one first), or voiding it would \
+      reopen a pathway beside one the client has open since.""")
+  @ApiResponse(responseCode = "412", description = EntityTags.STALE)
+  ResponseEntity<PathwayView> voidStep(@PathVariable UUID stepId,
+      @RequestHeader(IdempotencyFilter.HEADER) @NotBlank @Size(max = 128) String idempotencyKey,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Size(max = 64) String ifMatch,
+      @Valid @RequestBody StepVoiding.VoidRequest request) {
+    Pathway pathway = voiding.voidStep(stepId, request, EntityTags.expectedRevision(ifMatch), actor.get());
+    Pathway corrected = queries.find(pathway.id(), actor.get());
+    return ResponseEntity.ok().eTag(EntityTags.of(corrected)).body(view(corrected));
   }
 
   private PathwayView view(Pathway pathway) {

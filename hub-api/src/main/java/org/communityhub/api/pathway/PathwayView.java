@@ -32,23 +32,26 @@ record PathwayView(UUID id, UUID clientId, UUID agencyId, String pathwayCode, in
     return value == null ? null : value.name();
   }
 
+  /** A recorded step; a step voided as entered in error stays in the history with who voided it and why. */
   record StepView(UUID id, UUID pathwayId, String stepCode, LocalDate occurredOn, Instant recordedAt,
-      Map<String, Object> data, Evidence evidence, String note) {
+      Map<String, Object> data, Evidence evidence, String note, Instant voidedAt, String voidedBy,
+      String voidReason) {
 
     static StepView of(PathwayStep step) {
       return new StepView(step.id(), step.pathwayId(), step.stepCode(), step.occurredOn(), step.recordedAt(),
-          step.data(), step.evidence(), step.note());
+          step.data(), step.evidence(), step.note(), step.voidedAt(), step.voidedBy(), step.voidReason());
     }
   }
 
+  /** A ledger row: an earning, or (negative) the reversal of the earning it names, after its step was voided. */
   record PaymentView(UUID id, String entryType, String milestone, String outcomeVariant, long amountCents,
       UUID payerId, UUID agencyId, UUID stepId, LocalDate occurredOn, UUID contractId,
-      String rulePackageVersion) {
+      String rulePackageVersion, int occurrence, UUID reverses) {
 
     static PaymentView of(LedgerEntry entry) {
       return new PaymentView(entry.id(), entry.entryType(), entry.milestone(), entry.outcomeVariant(),
           entry.amountCents(), entry.payerId(), entry.agencyId(), entry.stepId(), entry.occurredOn(),
-          entry.contractId(), entry.rulePackageVersion());
+          entry.contractId(), entry.rulePackageVersion(), entry.occurrence(), entry.reverses());
     }
   }
 }

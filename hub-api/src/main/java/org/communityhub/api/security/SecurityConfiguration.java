@@ -62,6 +62,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/pathways/*/outcome-approval").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/outcome-approvals").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/worklist").hasAnyRole("CHW", "SUPERVISOR")
+            .requestMatchers(HttpMethod.POST, "/steps/*/void").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients", "/clients/**", "/pathways/**").hasAnyRole(CARE_TEAM)
             .anyRequest().denyAll())
         .oauth2ResourceServer(resourceServer -> resourceServer
