@@ -54,6 +54,21 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsAMultipartBodyWithoutItsBoundary() {
+    // Found by InputFuzzingPropertiesTest: the dispatcher's multipart parsing failed with a 500.
+    JsonNode problem = refused(400, () -> hub.send("POST", "/clients",
+        Map.of("Content-Type", "multipart/form-data; boundary="), "{\"givenName\": \"Ana\"}".getBytes()));
+    assertThat(fields(problem)).containsExactly("body");
+  }
+
+  @Test
+  void answersAPathTheWebServerRefusesWithAProblemDocument() {
+    // Found by InputFuzzingPropertiesTest: Tomcat refused a NUL in the path with its HTML error page.
+    refused(400, () -> hub.get("/clients/%00/checklists"));
+    refused(400, () -> hub.get("/pathways/a%2Fb"));
+  }
+
+  @Test
   void rejectsARegistrationWithMissingFields() {
     JsonNode problem = refused(400, () -> hub.post("/clients", Map.of("givenName", "Ana")));
     assertThat(fields(problem)).containsExactly("birthDate", "familyName");

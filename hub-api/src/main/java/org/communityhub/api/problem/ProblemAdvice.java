@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -65,6 +66,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch) {
     return badRequest("A parameter has the wrong type",
         List.of(new FieldProblem(mismatch.getName(), "not a valid " + typeName(mismatch.getRequiredType()))));
+  }
+
+  /**
+   * A body announced as multipart/form-data that cannot be read as one (no boundary, cut short), on any
+   * endpoint: the dispatcher parses it before it picks the handler. (Too large is a 413, answered above.)
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException unreadable) {
+    return badRequest("The request body cannot be read",
+        List.of(new FieldProblem("body", "is not valid multipart/form-data")));
   }
 
   @Override
