@@ -69,6 +69,19 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsAnAcceptHeaderThatIsNotAListOfMediaTypes() {
+    // Found by InputFuzzingPropertiesTest: with it, any refusal went out as an empty 4xx.
+    JsonNode problem = refused(400, () -> hub.get("/pathways/" + housing, "application/*;q=abc"));
+    assertThat(fields(problem)).containsExactly("Accept");
+  }
+
+  @Test
+  void answersAPathTheFirewallRejectsWithAProblemDocument() {
+    // Found by InputFuzzingPropertiesTest: Spring Security's firewall refusal went out as the error page's JSON.
+    refused(400, () -> hub.get("/pathways/%25"));
+  }
+
+  @Test
   void rejectsARegistrationWithMissingFields() {
     JsonNode problem = refused(400, () -> hub.post("/clients", Map.of("givenName", "Ana")));
     assertThat(fields(problem)).containsExactly("birthDate", "familyName");
