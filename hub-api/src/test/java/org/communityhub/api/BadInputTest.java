@@ -73,6 +73,25 @@ class BadInputTest {
     // Found by InputFuzzingPropertiesTest: with it, any refusal went out as an empty 4xx.
     JsonNode problem = refused(400, () -> hub.get("/pathways/" + housing, "application/*;q=abc"));
     assertThat(fields(problem)).containsExactly("Accept");
+    // And one Spring's parser failed on with an index error: a 500.
+    assertThat(fields(refused(400, () -> hub.get("/pathways/" + housing, "\"/n&")))).containsExactly("Accept");
+  }
+
+  @Test
+  void rejectsAContentTypeWithAWildcard() {
+    // Found by InputFuzzingPropertiesTest: Spring MVC failed on it with a 500.
+    JsonNode problem = refused(415, () -> hub.send("POST", "/clients", Map.of("Content-Type", "*/*"),
+        "{\"givenName\": \"Ana\"}".getBytes()));
+    assertThat(fields(problem)).containsExactly("Content-Type");
+  }
+
+  @Test
+  void rejectsTextWithANulCharacter() {
+    // Found by InputFuzzingPropertiesTest: PostgreSQL refuses to store a NUL, and that was a 500.
+    hub.as(hub.adminToken(), () -> refused(400, () -> hub.get("/admin/payer-contracts?payer=%00")));
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("givenName", "Ana\u0000");
+    refused(400, () -> hub.post("/clients", registration));
   }
 
   @Test

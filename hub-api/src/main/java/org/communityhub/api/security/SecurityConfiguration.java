@@ -5,7 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.communityhub.api.idempotency.IdempotencyFilter;
 import org.communityhub.api.limits.RateLimits;
 import org.communityhub.api.limits.RequestBodyLimit;
-import org.communityhub.api.problem.AcceptHeaderCheck;
+import org.communityhub.api.problem.MediaTypeHeaderCheck;
 import org.communityhub.engine.support.HubClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -84,8 +84,8 @@ class SecurityConfiguration {
         .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(rateLimit, AuditTrail.AuditFilter.class)
         .addFilterAfter(bodyLimit, RateLimitFilter.class)
-        .addFilterAfter(new AcceptHeaderCheck(json), RequestBodyLimit.class)
-        .addFilterAfter(idempotency, AcceptHeaderCheck.class);
+        .addFilterAfter(new MediaTypeHeaderCheck(json), RequestBodyLimit.class)
+        .addFilterAfter(idempotency, MediaTypeHeaderCheck.class);
     CorsFilter corsFilter = cors.filter(json);
     if (corsFilter != null) {
       // Before the token is read: a browser must be able to read a 401 too.
