@@ -46,6 +46,53 @@ class BadInputTest {
   }
 
   @Test
+  void rejectsAMultipartBodyWithoutItsBoundary() {
+    // Found by InputFuzzingPropertiesTest: the dispatcher's multipart parsing failed with a 500.
+    JsonNode problem = refused(400, () -> hub.send("POST", "/clients",
+        Map.of("Content-Type", "multipart/form-data; boundary="), "{\"givenName\": \"Ana\"}".getBytes()));
+    assertThat(fields(problem)).containsExactly("body");
+  }
+
+  @Test
+  void answersAPathTheWebServerRefusesWithAProblemDocument() {
+    // Found by InputFuzzingPropertiesTest: Tomcat refused a NUL in the path with its HTML error page.
+    refused(400, () -> hub.get("/clients/%00/checklists"));
+    refused(400, () -> hub.get("/pathways/a%2Fb"));
+  }
+
+  @Test
+  void rejectsAnAcceptHeaderThatIsNotAListOfMediaTypes() {
+    // Found by InputFuzzingPropertiesTest: with it, any refusal went out as an empty 4xx.
+    JsonNode problem = refused(400, () -> hub.get("/pathways/" + housing, "application/*;q=abc"));
+    assertThat(fields(problem)).containsExactly("Accept");
+    // And one Spring's parser failed on with an index error: a 500.
+    assertThat(fields(refused(400, () -> hub.get("/pathways/" + housing, "\"/n&")))).containsExactly("Accept");
+  }
+
+  @Test
+  void rejectsAContentTypeWithAWildcard() {
+    // Found by InputFuzzingPropertiesTest: Spring MVC failed on it with a 500.
+    JsonNode problem = refused(415, () -> hub.send("POST", "/clients", Map.of("Content-Type", "*/*"),
+        "{\"givenName\": \"Ana\"}".getBytes()));
+    assertThat(fields(problem)).containsExactly("Content-Type");
+  }
+
+  @Test
+  void rejectsTextWithANulCharacter() {
+    // Found by InputFuzzingPropertiesTest: PostgreSQL refuses to store a NUL, and that was a 500.
+    hub.as(hub.adminToken(), () -> refused(400, () -> hub.get("/admin/payer-contracts?payer=%00")));
+    Map<String, Object> registration = Personas.pregnantClientWithUnstableHousing();
+    registration.put("givenName", "Ana\u0000");
+    refused(400, () -> hub.post("/clients", registration));
+  }
+
+  @Test
+  void answersAPathTheFirewallRejectsWithAProblemDocument() {
+    // Found by InputFuzzingPropertiesTest: Spring Security's firewall refusal went out as the error page's JSON.
+    refused(400, () -> hub.get("/pathways/%25"));
+  }
+
+  @Test
   void rejectsARegistrationWithMissingFields() {
     JsonNode problem = refused(400, () -> hub.post("/clients", Map.of("givenName", "Ana")));
     assertThat(fields(problem)).containsExactly("birthDate", "familyName");

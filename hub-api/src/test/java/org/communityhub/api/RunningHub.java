@@ -301,6 +301,14 @@ final class RunningHub implements AutoCloseable {
     return send(request);
   }
 
+  /** Any method, raw bytes as the body (none when null), exactly these headers besides the caller's token. */
+  Response send(String method, String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + application.serverPort + path);
   }

@@ -2,6 +2,7 @@ package org.communityhub.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.communityhub.engine.support.FieldProblem;
@@ -9,6 +10,7 @@ import org.communityhub.engine.support.HubException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -66,6 +69,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return badRequest("A parameter has the wrong type",
         List.of(new FieldProblem(mismatch.getName(), "not a valid " + typeName(mismatch.getRequiredType()))));
   }
+
+  /**
+   * A body announced as multipart/form-data that cannot be read as one (no boundary, cut short), on any
+   * endpoint: the dispatcher parses it before it picks the handler. (Too large is a 413, answered above.)
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException unreadable) {
+    return badRequest("The request body cannot be read",
+        List.of(new FieldProblem("body", "is not valid multipart/form-data")));
+  }
+
+  /**
+   * PostgreSQL cannot store a NUL character in text: a value holding one is refused by the database, whichever
+   * field it came in, and the transaction is rolled back. Any other integrity violation is unexpected (500).
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> unstorable(DataIntegrityViolationException violation) {
+    if (violation.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.equals(sql.getSQLState())) {
+      return badRequest("A text value cannot be stored",
+          List.of(new FieldProblem("text", "contains a NUL character")));
+    }
+    return unexpected(violation);
+  }
+
+  /** PostgreSQL's SQLSTATE for a character not in the database's encoding (the NUL character, here). */
+  private static final String UNSTORABLE_TEXT = "22021";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,

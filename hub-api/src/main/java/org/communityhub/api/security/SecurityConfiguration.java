@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.communityhub.api.idempotency.IdempotencyFilter;
 import org.communityhub.api.limits.RateLimits;
 import org.communityhub.api.limits.RequestBodyLimit;
+import org.communityhub.api.problem.MediaTypeHeaderCheck;
 import org.communityhub.engine.support.HubClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -86,12 +88,23 @@ class SecurityConfiguration {
         .addFilterAfter(audit.filter(), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(rateLimit, AuditTrail.AuditFilter.class)
         .addFilterAfter(bodyLimit, RateLimitFilter.class)
-        .addFilterAfter(idempotency, RequestBodyLimit.class);
+        .addFilterAfter(new MediaTypeHeaderCheck(json), RequestBodyLimit.class)
+        .addFilterAfter(idempotency, MediaTypeHeaderCheck.class);
     CorsFilter corsFilter = cors.filter(json);
     if (corsFilter != null) {
       // Before the token is read: a browser must be able to read a 401 too.
       http.addFilterBefore(corsFilter, BearerTokenAuthenticationFilter.class);
     }
     return http.build();
+  }
+
+  /**
+   * A request the firewall refuses before any filter (an encoded percent sign or a double slash in the path,
+   * a header it distrusts) answers a problem document, not the error page's JSON.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected(ObjectMapper json) {
+    return (request, response, rejected) -> ProblemResponses.write(response, json, HttpStatus.BAD_REQUEST,
+        "The request was rejected: its path or headers are not allowed");
   }
 }
