@@ -70,6 +70,23 @@ public class Staff {
     return agency(id).orElseThrow();
   }
 
+  /**
+   * Reports on a payer's pathways: HUB admins read every payer's, a funder only their own payer's (another
+   * payer answers as an unknown code: its existence does not leak), care staff none.
+   */
+  public void requireReaderOfPayerReports(String payerCode, Actor actor, String reports) {
+    switch (actor.role()) {
+      case HUB_ADMIN -> { }
+      case FUNDER -> {
+        String own = agency(actor.agencyId()).map(Agency::payerCode).orElse(null);
+        if (!payerCode.equals(own)) {
+          throw new InvalidInput("payer", "unknown payer code");
+        }
+      }
+      case CHW, SUPERVISOR -> throw new Forbidden(reports + " are for funders and HUB administrators");
+    }
+  }
+
   public Optional<Agency> agency(UUID id) {
     return jdbc.sql("""
             select a.id, a.name, a.kind, p.code as payer_code

@@ -17,8 +17,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
-import org.communityhub.engine.agency.Agency;
-import org.communityhub.engine.agency.Forbidden;
 import org.communityhub.engine.agency.Staff;
 import org.communityhub.engine.payment.Payers;
 import org.communityhub.engine.support.HubClock;
@@ -73,7 +71,7 @@ public class OutcomeMetrics {
   @Transactional(readOnly = true)
   public Report report(String payerCode, LocalDate from, LocalDate to, Actor actor) {
     requireValidPeriod(from, to);
-    requireMayRead(payerCode, actor);
+    staff.requireReaderOfPayerReports(payerCode, actor, "Outcome metrics");
     UUID payerId = payers.idOf(payerCode).orElseThrow(() -> new InvalidInput("payer", "unknown payer code"));
     Period period = new Period(from, to);
 
@@ -188,20 +186,6 @@ public class OutcomeMetrics {
           });
     }
     return names;
-  }
-
-  /** HUB admins read every payer's metrics; a funder only their own payer's, others do not exist for them. */
-  private void requireMayRead(String payerCode, Actor actor) {
-    switch (actor.role()) {
-      case HUB_ADMIN -> { }
-      case FUNDER -> {
-        String own = staff.agency(actor.agencyId()).map(Agency::payerCode).orElse(null);
-        if (!payerCode.equals(own)) {
-          throw new InvalidInput("payer", "unknown payer code");
-        }
-      }
-      case CHW, SUPERVISOR -> throw new Forbidden("Outcome metrics are for funders and HUB administrators");
-    }
   }
 
   /** A pathway code and an agency; null stands for "all" (a total). */

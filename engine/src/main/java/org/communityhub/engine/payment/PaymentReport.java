@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
-import org.communityhub.engine.agency.Agency;
-import org.communityhub.engine.agency.Forbidden;
 import org.communityhub.engine.agency.Staff;
 import org.communityhub.engine.support.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +37,7 @@ public class PaymentReport {
     if (from.isAfter(to)) {
       throw new InvalidInput("from", "must not be after to");
     }
-    requireMayRead(payerCode, actor);
+    staff.requireReaderOfPayerReports(payerCode, actor, "Payment reports");
     UUID payerId = payers.idOf(payerCode).orElseThrow(() -> new InvalidInput("payer", "unknown payer code"));
     List<Line> lines = jdbc.sql("""
             select l.agency_id, a.name as agency_name, l.pathway_code, l.milestone, l.outcome_variant,
@@ -60,19 +58,5 @@ public class PaymentReport {
         .list();
     long total = lines.stream().mapToLong(Line::amountCents).sum();
     return new Report(payerCode, from, to, lines, total);
-  }
-
-  /** HUB admins read every payer's report; a funder only their own payer's, others do not exist for them. */
-  private void requireMayRead(String payerCode, Actor actor) {
-    switch (actor.role()) {
-      case HUB_ADMIN -> { }
-      case FUNDER -> {
-        String own = staff.agency(actor.agencyId()).map(Agency::payerCode).orElse(null);
-        if (!payerCode.equals(own)) {
-          throw new InvalidInput("payer", "unknown payer code");
-        }
-      }
-      case CHW, SUPERVISOR -> throw new Forbidden("Payment reports are for funders and HUB administrators");
-    }
   }
 }
