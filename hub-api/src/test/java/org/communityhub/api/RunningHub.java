@@ -188,24 +188,20 @@ final class RunningHub implements AutoCloseable {
 
   /** Stops the application (which stops its broker and database), leaving its data for {@link #startAgain}. */
   void stop() {
-    context.close();
+    application.close();
   }
 
   /** Starts the application again on the same data and ports, with settings added to the command line. */
   void startAgain(String... moreArgs) {
-    extraArgs.addAll(List.of(moreArgs));
-    startApplication();
-  }
-
-  Path dataDir() {
-    return dataDir;
+    application.addArgs(List.of(moreArgs));
+    application.start();
   }
 
   /** The port of its embedded PostgreSQL (user and database {@code postgres}), for pg_dump. */
   int postgresPort() {
     String setting = "--hub.embedded-postgres.port=";
-    return ports.stream().filter(port -> port.startsWith(setting))
-        .mapToInt(port -> Integer.parseInt(port.substring(setting.length()))).findFirst().orElseThrow();
+    return application.args.stream().filter(arg -> arg.startsWith(setting))
+        .mapToInt(arg -> Integer.parseInt(arg.substring(setting.length()))).findFirst().orElseThrow();
   }
 
   /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
@@ -282,7 +278,7 @@ final class RunningHub implements AutoCloseable {
       request.header("Authorization", "Bearer " + bearer);
     }
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = application.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).as(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo(200);
       return response.body();
@@ -413,7 +409,11 @@ final class RunningHub implements AutoCloseable {
           // The working directory of tests is the module's; the Modeler's lint rules are installed at the top.
           "--hub.definitions.modeler-lint=../tools/lint",
           "--hub.data-dir=" + dataDir));
-      // An extra argument replaces a default of the same name (a repeated name would bind as a list).
+      addArgs(extraArgs);
+    }
+
+    /** An argument replaces an earlier one of the same name (a repeated name would bind as a list). */
+    void addArgs(List<String> extraArgs) {
       extraArgs.stream().filter(extra -> extra.contains("="))
           .map(extra -> extra.substring(0, extra.indexOf('=') + 1))
           .forEach(name -> args.removeIf(arg -> arg.startsWith(name)));
@@ -432,6 +432,7 @@ final class RunningHub implements AutoCloseable {
     void close() {
       if (context != null) {
         context.close();
+        context = null;
       }
     }
   }
