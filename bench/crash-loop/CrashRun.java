@@ -234,7 +234,8 @@ public class CrashRun {
     LocalDate today = LocalDate.now(HUB_ZONE);
     Map<String, Object> registration = new LinkedHashMap<>();
     registration.put("givenName", "Crash");
-    registration.put("familyName", "Client-" + Long.toHexString(options.seed()) + "-" + name);
+    // In letters: the duplicate check compares names without digits, so "Client-0-5" and "Client-0-50" would match.
+    registration.put("familyName", "Client-" + letters(Long.toHexString(options.seed())) + "-" + letters(name));
     registration.put("birthDate", LocalDate.of(1960, 1, 1).plusDays(rnd.nextInt(15_000)).toString());
     registration.put("phone", phoneNumber());
     registration.put("medicaidId", "MCD" + Long.toString(options.seed() % 1_000_000, 36) + name.replace("-", "x"));
@@ -317,6 +318,12 @@ public class CrashRun {
   private String phoneNumber() {
     int number = phones.incrementAndGet();
     return String.format("(614) %03d-%04d", number / 10_000 % 1000, number % 10_000);
+  }
+
+  /** Each digit as a letter (0 → a … 9 → j), other characters kept. */
+  private static String letters(String text) {
+    return text.chars().map(c -> Character.isDigit(c) ? 'a' + (c - '0') : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
   }
 
   private static String key(Random rnd) {
