@@ -5,6 +5,7 @@
 #   bench/crash-loop/crash-loop.sh [runs] [crash-run.sh options...]
 #   e.g. nohup bench/crash-loop/crash-loop.sh 20 > crash-loop.out 2>&1 &
 set -uo pipefail
+: "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"
 here=$(cd "$(dirname "$0")" && pwd)
 runs=${1:-20}
 shift || true
