@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,6 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.communityhub.engine.payment.PaymentLedger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,10 +96,12 @@ class PaymentStatementsTest {
         .isEqualTo(count("select count(*) from payment_ledger l join payer p on p.id = l.payer_id where p.code = ?",
             payer));
 
-    // The first outcome is taken back after the statement closed.
-    UUID earning = hub.jdbc().sql("select id from payment_ledger where pathway_id = ?::uuid and entry_type = 'EARNING'")
-        .param(first).query(UUID.class).single();
-    assertThat(hub.bean(PaymentLedger.class).recordReversal(earning, TODAY, Instant.now())).isPresent();
+    // The first outcome is voided after the statement closed: its earning is reversed.
+    String outcomeStep = hub.jdbc().sql("select id from pathway_step where pathway_id = ?::uuid and step_code = 'MOVED_IN'")
+        .param(first).query(String.class).single();
+    RunningHub.Response voided = asAdmin(() -> hub.post("/steps/" + outcomeStep + "/void",
+        Map.of("reason", "Moved in elsewhere: entered on the wrong client"), RunningHub.newKey()));
+    assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
 
     assertThat(asAdmin(() -> hub.get(statementPath(payer, LAST_MONTH))).json()).as("the closed statement")
         .isEqualTo(closed);

@@ -77,31 +77,6 @@ public class PaymentLedger {
         .update();
   }
 
-  /**
-   * Takes an earning back: a REVERSAL row of the opposite amount, dated {@code on}, pointing at the earning.
-   * Writes nothing if the earning is already reversed; answers the reversal, if one was written.
-   */
-  public java.util.Optional<LedgerEntry> recordReversal(UUID earningId, java.time.LocalDate on,
-      java.time.Instant recordedAt) {
-    return jdbc.sql("""
-            insert into payment_ledger (id, entry_type, reverses, pathway_id, step_id, payer_id, agency_id,
-                                        pathway_code, milestone, outcome_variant, occurrence, amount_cents,
-                                        contract_id, rule_package_version, occurred_on, recorded_at)
-            select :id, 'REVERSAL', e.id, e.pathway_id, e.step_id, e.payer_id, e.agency_id, e.pathway_code,
-                   e.milestone, e.outcome_variant, e.occurrence, -e.amount_cents, e.contract_id,
-                   e.rule_package_version, :on, :recordedAt
-              from payment_ledger e
-             where e.id = :earning and e.entry_type = 'EARNING'
-               and not exists (select 1 from payment_ledger r where r.reverses = e.id)
-            returning *""")
-        .param("id", UUID.randomUUID())
-        .param("earning", earningId)
-        .param("on", on)
-        .param("recordedAt", java.sql.Timestamp.from(recordedAt))
-        .query(PaymentLedger::entry)
-        .optional();
-  }
-
   public List<LedgerEntry> ofPathway(UUID pathwayId) {
     return jdbc.sql("select * from payment_ledger where pathway_id = ? order by seq")
         .param(pathwayId)
