@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.communityhub.engine.workflow.RebuildProgress.Phase;
 import org.communityhub.engine.workflow.RebuildProgress.Status;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,18 +28,26 @@ class EngineRebuilds {
     this.jdbc = jdbc;
   }
 
-  /** A new running rebuild; refused while another runs (a unique index, so across instances too). */
+  /**
+   * A new running rebuild; refused while another runs (a unique index, so across instances too). The
+   * conflict is not an error: the request's transaction (an Idempotency-Key holds one) must stay usable.
+   */
   UUID begin(String requestedBy, List<UUID> scope, Instant now) {
     UUID id = UUID.randomUUID();
-    try {
-      jdbc.sql("""
+    while (true) {
+      int inserted = jdbc.sql("""
               insert into engine_rebuild (id, requested_by, scope, status, phase, started_at)
-              values (?, ?, cast(? as uuid[]), 'RUNNING', 'WAITING_FOR_ENGINE', ?)""")
+              values (?, ?, cast(? as uuid[]), 'RUNNING', 'WAITING_FOR_ENGINE', ?)
+              on conflict do nothing""")
           .params(id, requestedBy, scope.isEmpty() ? null : array(scope), Timestamp.from(now))
           .update();
-      return id;
-    } catch (DuplicateKeyException raced) {
-      throw new RebuildAlreadyRunning(running().orElseThrow(() -> raced));
+      if (inserted == 1) {
+        return id;
+      }
+      // The running one may have ended in between: then the next insert goes in.
+      running().ifPresent(running -> {
+        throw new RebuildAlreadyRunning(running);
+      });
     }
   }
 
