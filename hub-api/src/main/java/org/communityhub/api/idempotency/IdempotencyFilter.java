@@ -87,7 +87,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     Key key = new Key(caller.userId(), request.getMethod(), request.getRequestURI(), idempotencyKey);
-    Readable readable = readable(request);
+    Readable readable;
+    try {
+      readable = readable(request);
+    } catch (UnreadableMultipart e) {
+      refuse(response, HttpStatus.BAD_REQUEST, "The request body cannot be read as multipart/form-data",
+          List.of(Map.of("field", "body", "reason", "not a multipart body with its boundary")));
+      return;
+    }
     String requestHash = fingerprint(readable);
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     Answer earlier = transactions.execute(tx -> {
@@ -145,6 +152,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     response.getOutputStream().write(json.writeValueAsBytes(problem));
   }
 
+  private static final class UnreadableMultipart extends RuntimeException {
+    UnreadableMultipart(Exception cause) {
+      super(cause);
+    }
+  }
+
   /** The request, with a body that can be read again after it was read for its fingerprint. */
   private record Readable(HttpServletRequest request, byte[] body, List<Part> parts) {}
 
@@ -152,7 +165,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     String type = request.getContentType();
     if (type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
       // The container parses and keeps the parts; the handler reads them from it, not from the stream.
-      return new Readable(request, new byte[0], List.copyOf(request.getParts()));
+      try {
+        return new Readable(request, new byte[0], List.copyOf(request.getParts()));
+      } catch (IOException | ServletException | IllegalStateException e) {
+        throw new UnreadableMultipart(e); // e.g. no boundary: a client's mistake, the container cannot parse it
+      }
     }
     byte[] body = request.getInputStream().readAllBytes();
     return new Readable(new ReplayableBody(request, body), body, List.of());
