@@ -58,6 +58,14 @@ class BadInputTest {
   }
 
   @Test
+  void auditsAReportQueryWithANulAndRefusesIt() {
+    // Found by InputFuzzingPropertiesTest: the audit trail could not store the NUL of the query (a 500).
+    RunningHub.Response answer = hub.as(hub.adminToken(), () -> hub.get("/reports/outcomes?payer=%00&from=2026-05-08"));
+    assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
   void answersAPathTheWebServerRefusesWithAProblemDocument() {
     // Found by InputFuzzingPropertiesTest: Tomcat refused a NUL in the path with its HTML error page.
     refused(400, () -> hub.get("/clients/%00/checklists"));

@@ -94,7 +94,9 @@ class AuditTrail {
       clientId = uuid(objectId);
     } else if (path.startsWith("/reports/")) {
       objectType = "REPORT";
-      objectId = request.getParameter("payer");
+      // As asked, but storable: PostgreSQL text cannot hold a NUL, and a refused request is audited too.
+      String payer = request.getParameter("payer");
+      objectId = payer == null ? null : payer.replace('\u0000', '\uFFFD');
     }
     log.append(new AuditEvent(null, clock.now(),
         actor == null ? null : actor.userId(), actor == null ? null : actor.username(),
