@@ -115,6 +115,13 @@ class PaymentStatementsTest {
     assertThat(next.path("totalCents").asLong()).isEqualTo(-40_000).isEqualTo(ledgerTotal(payer, THIS_MONTH));
     assertThat(lineSums(next)).containsExactlyInAnyOrderElementsOf(ledgerSums(payer, THIS_MONTH));
 
+    // The payment report reads the ledger's daily sums: with the reversal they are still the ledger's, to the cent.
+    JsonNode report = asAdmin(() -> hub.get("/reports/payments?payer=" + payer + "&from=" + LAST_MONTH.atDay(1)
+        + "&to=" + THIS_MONTH.atEndOfMonth())).json();
+    assertThat(report.path("totalCents").asLong()).isEqualTo(40_000);
+    assertThat(report.path("lines").findValuesAsText("count")).containsExactly("1");
+    assertThat(dailySumsDisagreeingWithTheLedger()).isEmpty();
+
     // Nothing changes a closed statement, not even SQL.
     assertThatThrownBy(() -> hub.jdbc().sql("update payment_statement set total_cents = 0 where payer_id = "
         + "(select id from payer where code = ?)").param(payer).update()).hasMessageContaining("immutable");
@@ -214,6 +221,28 @@ class PaymentStatementsTest {
         .query((rs, row) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6)))
         .list();
+  }
+
+  /**
+   * Groups (payer, day, agency, pathway, milestone, variant) where the sums kept for the payment report differ
+   * from the ledger's own, in either direction: one statement, so one snapshot of both.
+   */
+  private static List<String> dailySumsDisagreeingWithTheLedger() {
+    return hub.jdbc().sql("""
+            with ledger as (
+                   select payer_id, occurred_on, agency_id, pathway_code, milestone, outcome_variant,
+                          count(*) filter (where entry_type = 'EARNING') as earnings,
+                          count(*) filter (where entry_type = 'REVERSAL') as reversals, sum(amount_cents) as cents
+                     from payment_ledger
+                    group by 1, 2, 3, 4, 5, 6),
+                 daily as (
+                   select payer_id, occurred_on, agency_id, pathway_code, milestone, outcome_variant,
+                          earnings, reversals, amount_cents as cents
+                     from payment_ledger_daily)
+            select 'ledger only: ' || l::text from (select * from ledger except select * from daily) l
+            union all
+            select 'daily only: ' || d::text from (select * from daily except select * from ledger) d""")
+        .query(String.class).list();
   }
 
   private static long ledgerTotal(String payer, YearMonth month) {

@@ -150,6 +150,7 @@ public final class BenchSuite {
     targets();
     restarts(atRest, brokerAtRest);
     atMost("cold start ≤ 20 s", "cold-start", 20, this::profileColdStart);
+    results.environment.put("load average at end (1, 5, 15 min)", Machine.loadAverage());
     results.notes.add("The load driver runs on the same machine as the application, its database and broker, "
         + "and takes CPU from them; ratios to the baselines (measured the same way, in the same run) are the "
         + "comparable figures.");

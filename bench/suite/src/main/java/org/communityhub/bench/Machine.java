@@ -17,6 +17,20 @@ final class Machine {
     environment.put("memory", memTotal());
     environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
         + System.getProperty("os.arch") + ")" + osRelease());
+    environment.put("load average at start (1, 5, 15 min)", loadAverage());
+  }
+
+  /**
+   * The run queue of the whole machine (1, 5 and 15 minute averages): anything else running beside the suite
+   * shows here, and the figures of a run that shared its cores are read with that in mind.
+   */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a payer owes for the events that occurred in a period, by agency and pathway, summed from the
- * ledger (reversals included, as negative amounts), so the report always reconciles with the ledger.
+ * ledger (reversals included, as negative amounts), so the report always reconciles with the ledger. It reads
+ * the ledger's daily sums ({@code payment_ledger_daily}, kept with every ledger insert), so its cost follows
+ * the days and groups of the period, not the number of earnings.
  */
 @Service
 public class PaymentReport {
@@ -40,15 +42,13 @@ public class PaymentReport {
     staff.requireReaderOfPayerReports(payerCode, actor, "Payment reports");
     UUID payerId = payers.idOf(payerCode).orElseThrow(() -> new InvalidInput("payer", "unknown payer code"));
     List<Line> lines = jdbc.sql("""
-            select l.agency_id, a.name as agency_name, l.pathway_code, l.milestone, l.outcome_variant,
-                   count(*) filter (where l.entry_type = 'EARNING')
-                     - count(*) filter (where l.entry_type = 'REVERSAL') as count,
-                   sum(l.amount_cents) as amount_cents
-              from payment_ledger l
-              join agency a on a.id = l.agency_id
-             where l.payer_id = :payer and l.occurred_on between :from and :to
-             group by l.agency_id, a.name, l.pathway_code, l.milestone, l.outcome_variant
-             order by a.name, l.pathway_code, l.milestone, l.outcome_variant""")
+            select d.agency_id, a.name as agency_name, d.pathway_code, d.milestone, d.outcome_variant,
+                   sum(d.earnings) - sum(d.reversals) as count, sum(d.amount_cents) as amount_cents
+              from payment_ledger_daily d
+              join agency a on a.id = d.agency_id
+             where d.payer_id = :payer and d.occurred_on between :from and :to
+             group by d.agency_id, a.name, d.pathway_code, d.milestone, d.outcome_variant
+             order by a.name, d.pathway_code, d.milestone, d.outcome_variant""")
         .param("payer", payerId)
         .param("from", from)
         .param("to", to)
