@@ -21,18 +21,34 @@ import org.springframework.util.ClassUtils;
 class LocalBrokerConfiguration {
 
   static final String BROKER_BEAN = "localZeebeBroker";
+  static final String BROKER_READY_BEAN = "localZeebeBrokerReady";
+  /** The database's beans (embedded server, data source): the broker is launched before them. */
+  static final List<String> DATABASE_BEANS = List.of("embeddedPostgres", "dataSource");
 
-  /** Eager and blocking: its initialisation returns only once the broker is healthy. */
-  @Bean(name = BROKER_BEAN, initMethod = "start")
+  /** Launched, not yet ready: the broker's JVM boots while PostgreSQL, Flyway and JPA start. */
+  @Bean(name = BROKER_BEAN, initMethod = "launch")
   @Lazy(false)
   LocalZeebeBroker localZeebeBroker(DataDirectoryProperties dataDir, LocalBrokerProperties properties) {
     return new LocalZeebeBroker(dataDir.root(), properties);
   }
 
+  /** Exists once the broker answers healthy. */
+  @Bean(name = BROKER_READY_BEAN)
+  @Lazy(false)
+  LocalBrokerReady localZeebeBrokerReady(LocalZeebeBroker broker) {
+    broker.awaitReady();
+    return new LocalBrokerReady();
+  }
+
+  /** A marker: a bean that depends on it is created after the local broker is healthy. */
+  static final class LocalBrokerReady {
+  }
+
   /**
    * The starter deploys @Deployment resources and opens @JobWorker streams with its client as soon as the
-   * client exists; making every client bean depend on the broker makes "client exists" mean "broker ready"
-   * (and closes the clients before the broker on shutdown).
+   * client exists; making every client bean depend on the broker's readiness makes "client exists" mean
+   * "broker ready" (and closes the clients before the broker on shutdown). The data source depends on the
+   * broker's launch: the broker takes longest to start, so it starts first and boots in parallel.
    */
   @Bean
   static BeanFactoryPostProcessor camundaClientsAfterLocalBroker() {
@@ -48,18 +64,25 @@ class LocalBrokerConfiguration {
           ClassUtils.resolveClassName(legacy, beanFactory.getBeanClassLoader()), true, false)));
     }
     for (String client : clients) {
-      if (!beanFactory.containsBeanDefinition(client)) {
-        continue;
-      }
-      BeanDefinition definition = beanFactory.getBeanDefinition(client);
-      List<String> dependsOn = new ArrayList<>();
-      if (definition.getDependsOn() != null) {
-        dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
-      }
-      if (!dependsOn.contains(BROKER_BEAN)) {
-        dependsOn.add(BROKER_BEAN);
-        definition.setDependsOn(dependsOn.toArray(String[]::new));
-      }
+      addDependency(beanFactory, client, BROKER_READY_BEAN);
+    }
+    for (String database : DATABASE_BEANS) {
+      addDependency(beanFactory, database, BROKER_BEAN);
+    }
+  }
+
+  private static void addDependency(ConfigurableListableBeanFactory beanFactory, String bean, String dependency) {
+    if (!beanFactory.containsBeanDefinition(bean)) {
+      return;
+    }
+    BeanDefinition definition = beanFactory.getBeanDefinition(bean);
+    List<String> dependsOn = new ArrayList<>();
+    if (definition.getDependsOn() != null) {
+      dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
+    }
+    if (!dependsOn.contains(dependency)) {
+      dependsOn.add(dependency);
+      definition.setDependsOn(dependsOn.toArray(String[]::new));
     }
   }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Zeebe broker (with its embedded gateway) run as a child process from the camunda-zeebe
- * distribution, its data under {@code <data-dir>/zeebe}. {@link #start()} returns only once the broker
- * answers healthy, so that whatever deploys processes or opens job workers afterwards finds it ready.
+ * distribution, its data under {@code <data-dir>/zeebe}. {@link #launch()} starts the process and
+ * {@link #awaitReady()} returns once it answers healthy, so that whatever deploys processes or opens job
+ * workers afterwards finds it ready.
  */
 final class LocalZeebeBroker implements AutoCloseable {
 
@@ -40,6 +41,9 @@ final class LocalZeebeBroker implements AutoCloseable {
 
   private OwnerLock ownerLock;
   private Process process;
+  private long logOffset;
+  private long launchedAt;
+  private boolean ready;
 
   LocalZeebeBroker(Path dataDir, LocalBrokerProperties properties) {
     this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -52,6 +56,15 @@ final class LocalZeebeBroker implements AutoCloseable {
 
   /** Stops a broker left on this data directory by a killed run, unpacks, starts, and waits until healthy. */
   synchronized void start() {
+    launch();
+    awaitReady();
+  }
+
+  /**
+   * Stops a broker left on this data directory by a killed run, unpacks and starts the broker process, and
+   * returns at once: its JVM boots while the application starts its database ({@link #awaitReady()} waits).
+   */
+  synchronized void launch() {
     if (process != null) {
       return;
     }
@@ -61,17 +74,34 @@ final class LocalZeebeBroker implements AutoCloseable {
       BrokerDistribution distribution = BrokerDistribution.locate(properties);
       Path home = distribution.unpackInto(distributions);
       Files.createDirectories(brokerData);
-      long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
-      long started = System.nanoTime();
+      logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+      launchedAt = System.nanoTime();
       process = launch(home);
       Files.writeString(pidFile, process.pid() + "\n");
+      ready = false;
       log.info("Started Zeebe broker {} (pid {}), gateway {}, data {}, log {}", distribution.version(),
           process.pid(), gatewayAddress(), brokerData, logFile);
-      awaitHealthy(logOffset);
-      log.info("Zeebe broker ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (IOException e) {
       stopQuietly();
       throw new UncheckedIOException("Cannot start the Zeebe broker in " + dataDir, e);
+    } catch (RuntimeException e) {
+      stopQuietly();
+      throw e;
+    }
+  }
+
+  /** Returns once the launched broker answers healthy; stops it if it does not within the start-up timeout. */
+  synchronized void awaitReady() {
+    if (process == null) {
+      throw new IllegalStateException("The Zeebe broker was not launched");
+    }
+    if (ready) {
+      return;
+    }
+    try {
+      awaitHealthy(logOffset);
+      ready = true;
+      log.info("Zeebe broker ready in {} ms", (System.nanoTime() - launchedAt) / 1_000_000);
     } catch (RuntimeException e) {
       stopQuietly();
       throw e;

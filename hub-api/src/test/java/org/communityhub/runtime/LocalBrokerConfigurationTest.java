@@ -10,18 +10,21 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 class LocalBrokerConfigurationTest {
 
   @Test
-  void makesEveryCamundaClientWaitForTheBroker() {
+  void makesEveryCamundaClientWaitForTheBrokersReadinessAndLaunchesTheBrokerBeforeTheDatabase() {
     DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
     RootBeanDefinition client = new RootBeanDefinition(CamundaClient.class);
     client.setDependsOn("jsonMapper");
     beanFactory.registerBeanDefinition("camundaClient", client);
     beanFactory.registerBeanDefinition("unrelated", new RootBeanDefinition(String.class));
+    beanFactory.registerBeanDefinition("dataSource", new RootBeanDefinition(Object.class));
 
     LocalBrokerConfiguration.dependOnBroker(beanFactory);
     LocalBrokerConfiguration.dependOnBroker(beanFactory); // idempotent
 
     assertThat(beanFactory.getBeanDefinition("camundaClient").getDependsOn())
-        .containsExactly("jsonMapper", LocalBrokerConfiguration.BROKER_BEAN);
+        .containsExactly("jsonMapper", LocalBrokerConfiguration.BROKER_READY_BEAN);
+    assertThat(beanFactory.getBeanDefinition("dataSource").getDependsOn())
+        .containsExactly(LocalBrokerConfiguration.BROKER_BEAN);
     assertThat(beanFactory.getBeanDefinition("unrelated").getDependsOn()).isNull();
   }
 }
