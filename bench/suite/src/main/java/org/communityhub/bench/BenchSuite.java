@@ -478,8 +478,9 @@ public final class BenchSuite {
               case RISK -> "RiskScoring.assessUnder: the bench's 23-answer initial checklist";
               case ELIGIBILITY -> "Eligibility.checkUnder: HOUSING with that checklist";
               case PAYMENT -> "PaymentMilestones.evaluateUnder: HOUSING's outcome step";
-            } + "), a stateless session per decision as the application uses, on one thread of this JVM after a "
-                + "warm-up as long as the run" + (generated ? "; the generated rules match questions, pathways "
+            } + "), a new session per decision as the application evaluates, on one thread of this JVM after a "
+                + "warm-up as long as the run; decisions per CPU second of this JVM (its garbage collection and "
+                + "compilation included), so the figure does not depend on what else the machine runs" + (generated ? "; the generated rules match questions, pathways "
                 + "and steps these facts never carry" : ""), runs, null);
       }
     }
