@@ -126,13 +126,16 @@ class Outbox {
     return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** The engine has the row's command. Recorded whoever claimed it last: it is true either way. */
+  /**
+   * The engine has the row's command. Recorded whoever claimed it last (it is true either way); claimed_by
+   * keeps the instance that delivered it, for operators.
+   */
   void delivered(long id, Instant now) {
     jdbc.sql("""
-            update outbox set delivered_at = ?, last_error = null, claimed_by = null, claimed_until = null,
+            update outbox set delivered_at = ?, last_error = null, claimed_by = ?, claimed_until = null,
                    first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?
              where id = ?""")
-        .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), id)
+        .params(Timestamp.from(now), claimer, Timestamp.from(now), Timestamp.from(now), id)
         .update();
   }
 
