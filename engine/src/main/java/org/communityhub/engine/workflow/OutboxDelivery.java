@@ -27,9 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Delivers the outbox to the engine. One loop claims the oldest undelivered row of each pathway in PostgreSQL
  * (see {@link Outbox#claimDueHeads}), so that every instance of the application can run this loop on one
  * database: at most one command per pathway is in flight across all of them (order per pathway) and a
- * bounded number per instance. Failures,
- * RESOURCE_EXHAUSTED included, are retried with exponential backoff; a message the engine already has
- * (same message id) counts as delivered, so a redelivery never doubles a step.
+ * bounded number per instance. Failures, RESOURCE_EXHAUSTED included, are retried with exponential backoff;
+ * a message the engine already has (same message id) counts as delivered, so a redelivery never doubles a step.
  *
  * <p>The dead-letter rule: only a command that a reachable engine refuses (see {@link #refusedByEngine}) counts
  * towards {@code hub.outbox.dead-letter-after-refusals}; once reached, the row is dead until an administrator
