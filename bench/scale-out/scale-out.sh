@@ -4,7 +4,8 @@
 # in PostgreSQL. Prints throughput and p99 per phase and the recovery times; exit 0 PASS, 1 FAIL, 2 ERROR.
 #   bench/scale-out/scale-out.sh [--brokers=3] [--instances=2] [--phones-per-instance=2] [--phase-seconds=60]
 #                                [--broker-heap=512m] [--java-options="-Xmx768m -XX:TieredStopAtLevel=1"] [--keep-data]
-# --brokers=1 --instances=1 and --brokers=3 --instances=1 give the comparison figures (no kills in them).
+# --brokers=1 --instances=1 --phones-per-instance=4 (no kills) and --brokers=3 --instances=1 --phones-per-instance=4
+# (the broker kill only) give the comparison figures with the same four phones.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
