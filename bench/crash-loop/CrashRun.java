@@ -125,14 +125,16 @@ public class CrashRun {
   private final long started = System.nanoTime();
 
   /** Everything the application acknowledged (2xx), by kind; written to acknowledged.log as it happens. */
-  private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
+  final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
   private final Set<String> pathwaysOpened = ConcurrentHashMap.newKeySet();
   private final Map<String, String> codeOfPathway = new ConcurrentHashMap<>();
-  private final List<String> violations = new CopyOnWriteArrayList<>();
+  final List<String> violations = new CopyOnWriteArrayList<>();
   private final AtomicInteger retriesAfterNoAnswer = new AtomicInteger();
-  private final AtomicInteger serverErrors = new AtomicInteger();
+  final AtomicInteger serverErrors = new AtomicInteger();
   private final AtomicInteger replayedAnswers = new AtomicInteger();
-  private final AtomicBoolean stopNewClients = new AtomicBoolean();
+  final AtomicBoolean stopNewClients = new AtomicBoolean();
+  /** Each acknowledged step: when it was answered and how long it took, retries included (nanoseconds). */
+  final java.util.Queue<long[]> stepTimings = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   record Acknowledged(String kind, String pathwayId, String stepId, String stepCode, String key, boolean replayed) {}
 
@@ -218,7 +220,7 @@ public class CrashRun {
   // --- the load ------------------------------------------------------------------------------------------
 
   /** One client at a time: register, checklist, three pathways, their steps interleaved, each in its order. */
-  private void workClients(Api api, int phone, Random phoneRandom) {
+  void workClients(Api api, int phone, Random phoneRandom) {
     int client = 0;
     try {
       while (!stopNewClients.get()) {
@@ -341,7 +343,7 @@ public class CrashRun {
     }
   }
 
-  private int stepsAcknowledged() {
+  int stepsAcknowledged() {
     return (int) acknowledged.stream().filter(ack -> ack.kind().equals("STEP")).count();
   }
 
@@ -351,7 +353,7 @@ public class CrashRun {
 
   /** Right after the kill, PostgreSQL (still running) holds exactly what the application had committed. */
   private String snapshotAtCrash() {
-    try (Connection db = hub.database()) {
+    try (Connection db = database()) {
       Map<String, Long> byStatus = countBy(db, "select status, count(*) from pathway group by status");
       long steps = single(db, "select count(*) from pathway_step");
       long undelivered = single(db, "select count(*) from outbox where delivered_at is null");
@@ -363,11 +365,11 @@ public class CrashRun {
     }
   }
 
-  private boolean awaitAllCompleted() throws InterruptedException {
+  boolean awaitAllCompleted() throws InterruptedException {
     long deadline = System.nanoTime() + options.settleTimeout().toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
-      try (Connection db = hub.database()) {
+      try (Connection db = database()) {
         long open = single(db, "select count(*) from pathway where status <> 'COMPLETED'");
         long undelivered = single(db, "select count(*) from outbox where delivered_at is null");
         last = open + " pathways not completed, " + undelivered + " outbox rows undelivered";
@@ -384,8 +386,8 @@ public class CrashRun {
   }
 
   /** The invariants, read straight from PostgreSQL. */
-  private void check(boolean settled) throws SQLException {
-    try (Connection db = hub.database()) {
+  void check(boolean settled) throws SQLException {
+    try (Connection db = database()) {
       // Every acknowledged step is there exactly once, with the id the application answered.
       Map<String, String[]> stepsById = new HashMap<>();
       try (ResultSet rows = db.createStatement().executeQuery(
@@ -474,7 +476,12 @@ public class CrashRun {
     }
   }
 
-  private static long single(Connection db, String sql) throws SQLException {
+  /** The application's PostgreSQL (bench/scale-out runs it on an external one). */
+  Connection database() throws SQLException {
+    return hub.database();
+  }
+
+  static long single(Connection db, String sql) throws SQLException {
     try (ResultSet rows = db.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
@@ -520,7 +527,7 @@ public class CrashRun {
     return (System.nanoTime() - since) / 1e9;
   }
 
-  private static void sleepUntil(long nanoTime) throws InterruptedException {
+  static void sleepUntil(long nanoTime) throws InterruptedException {
     long left;
     while ((left = nanoTime - System.nanoTime()) > 0) {
       TimeUnit.NANOSECONDS.sleep(left);
@@ -535,19 +542,37 @@ public class CrashRun {
     }
   }
 
-  /** A phone on a bad network: every request is repeated, with the same key, until the application answers. */
+  /**
+   * A phone on a bad network: every request is repeated, with the same key, until the application answers.
+   * Given several instances (bench/scale-out), it sends to the first and moves to the next when a request gets
+   * no answer, as a load balancer does.
+   */
   static final class Api {
     /** Longer than a restart can take on a busy machine: a phone keeps trying through the whole outage. */
     private static final Duration GIVE_UP = Duration.ofMinutes(20);
-    private final URI base;
+    private final List<URI> bases;
+    private volatile int current;
     private final CrashRun run;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String token;
     private volatile String[] credentials;
 
     Api(URI base, CrashRun run) {
-      this.base = base;
+      this(List.of(base), run);
+    }
+
+    Api(List<URI> bases, CrashRun run) {
+      this.bases = List.copyOf(bases);
       this.run = run;
+    }
+
+    /** The instance this phone sends to now. */
+    URI base() {
+      return bases.get(current);
+    }
+
+    private void nextInstance() {
+      current = (current + 1) % bases.size();
     }
 
     void signIn(String username, String password) throws IOException {
@@ -558,11 +583,12 @@ public class CrashRun {
     }
 
     Answer call(String method, String path, String body, String idempotencyKey) throws IOException {
-      long deadline = System.nanoTime() + GIVE_UP.toNanos();
+      long first = System.nanoTime();
+      long deadline = first + GIVE_UP.toNanos();
       boolean noAnswerYet = false;
       long backoffMillis = 200;
       while (true) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(body));
@@ -582,6 +608,10 @@ public class CrashRun {
             if (replayed) {
               run.replayedAnswers.incrementAndGet();
             }
+            if (path.endsWith("/steps")) {
+              long answered = System.nanoTime();
+              run.stepTimings.add(new long[] {answered, answered - first});
+            }
             return new Answer(status, response.body(), replayed);
           }
           if (status == 401 && bearer != null && credentials != null) {
@@ -600,8 +630,10 @@ public class CrashRun {
           }
         } catch (ConnectException e) {
           trouble = "no connection";
+          nextInstance();
         } catch (IOException e) {
           trouble = e.toString();
+          nextInstance();
           if (!noAnswerYet) {
             run.retriesAfterNoAnswer.incrementAndGet();
             noAnswerYet = true;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import org.communityhub.engine.support.ClusterLocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,10 @@ class EngineRebuildTest {
 
   @Test
   void aSecondRebuildIsRefusedWhileOneRuns() {
-    // As another instance of the application on this database would leave it while its rebuild runs.
+    // As another instance of the application on this database would leave it while its rebuild runs: the row,
+    // and the advisory lock its runner holds (without the lock, this instance would resume the rebuild).
+    ClusterLocks.Held anotherInstancesLock = hub.bean(ClusterLocks.class).tryHold(ClusterLocks.ENGINE_REBUILD)
+        .orElseThrow();
     UUID running = UUID.randomUUID();
     hub.jdbc().sql("""
             insert into engine_rebuild (id, requested_by, status, phase, started_at)
@@ -160,6 +164,7 @@ class EngineRebuildTest {
     } finally {
       hub.jdbc().sql("update engine_rebuild set status = 'FAILED', phase = 'DONE', finished_at = now() where id = ?")
           .param(running).update();
+      anotherInstancesLock.close();
     }
     assertThat(asAdmin(() -> hub.get("/admin/engine/rebuilds/" + UUID.randomUUID())).status()).isEqualTo(404);
     RunningHub.Response unknown = asAdmin(() -> hub.post("/admin/engine/rebuilds",
@@ -167,6 +172,26 @@ class EngineRebuildTest {
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
     assertThat(unknown.body()).contains("pathwayIds");
     assertThat(hub.post("/admin/engine/rebuilds", Map.of()).status()).as("a CHW").isEqualTo(403);
+  }
+
+  @Test
+  void aRebuildWhoseInstanceDiedIsResumedByAnInstanceStillRunning() {
+    String housing = hub.open(client(), "HOUSING", Map.of());
+    hub.step(housing, "APPLICATION_SUBMITTED", TODAY.minusDays(20), Map.of(), null);
+    // As an instance killed early in a rebuild leaves it: RUNNING, and nobody holds its advisory lock. (Every
+    // instance holds its outbox delivery until the rebuild has redeployed and cancelled.)
+    UUID orphaned = UUID.randomUUID();
+    hub.jdbc().sql("""
+            insert into engine_rebuild (id, requested_by, scope, status, phase, pathways_total, started_at)
+            values (?, 'a killed instance', cast(? as uuid[]), 'RUNNING', 'WAITING_FOR_ENGINE', 1, now())""")
+        .params(orphaned, "{" + housing + "}").update();
+
+    JsonNode done = awaitFinished(orphaned.toString());
+    assertThat(done.path("pathwaysDone").asInt()).isEqualTo(1);
+    assertThat(handedOver(housing)).isEqualTo(1);
+    hub.step(housing, "HOUSING_SECURED", TODAY.minusDays(5), Map.of(), null);
+    hub.step(housing, "MOVED_IN", TODAY, Map.of(), RunningHub.evidence());
+    hub.awaitStatus(housing, "COMPLETED");
   }
 
   private static JsonNode awaitFinished(String rebuildId) {

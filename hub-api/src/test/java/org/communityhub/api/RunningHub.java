@@ -204,6 +204,33 @@ final class RunningHub implements AutoCloseable {
         .mapToInt(arg -> Integer.parseInt(arg.substring(setting.length()))).findFirst().orElseThrow();
   }
 
+  /** The gRPC port of its local broker's gateway. */
+  int gatewayPort() {
+    String setting = "--hub.engine.local.gateway-port=";
+    return application.args.stream().filter(arg -> arg.startsWith(setting))
+        .mapToInt(arg -> Integer.parseInt(arg.substring(setting.length()))).findFirst().orElseThrow();
+  }
+
+  /**
+   * Another instance of the application on this one's PostgreSQL and engine, as the instances of a scaled-out
+   * HUB run: an external database ({@code spring.datasource.url}) and the remote engine mode, with its own
+   * ports and data directory. Signed in as this hub's administrator, which needs both started with one
+   * {@code --hub.auth.signing-key} (among {@code extraArgs}). Closing it stops only that instance.
+   */
+  RunningHub anotherInstance(Path dataDir, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres",
+        "--spring.datasource.username=postgres",
+        "--hub.engine.mode=remote",
+        "--camunda.client.grpc-address=http://127.0.0.1:" + gatewayPort()));
+    args.addAll(List.of(extraArgs));
+    Application instance = new Application(dataDir, args);
+    instance.start();
+    RunningHub hub = new RunningHub(instance, true);
+    hub.signIn(adminToken);
+    return hub;
+  }
+
   /** Kills the local broker (SIGKILL) while the application keeps running: an engine outage. */
   void killBroker() {
     org.communityhub.runtime.LocalBrokerCrash.kill(application.context);

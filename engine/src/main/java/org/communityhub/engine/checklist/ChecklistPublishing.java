@@ -11,6 +11,7 @@ import org.communityhub.engine.agency.Forbidden;
 import org.communityhub.engine.agency.Role;
 import org.communityhub.engine.definition.DefinitionPublishing;
 import org.communityhub.engine.definition.PathwayDefinition;
+import org.communityhub.engine.support.ClusterLocks;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.Json;
@@ -37,7 +38,11 @@ public class ChecklistPublishing {
   private final DefinitionPublishing pathways;
   private final HubClock clock;
 
-  ChecklistPublishing(ChecklistDefinitions definitions, DefinitionPublishing pathways, HubClock clock) {
+  private final ClusterLocks clusterLocks;
+
+  ChecklistPublishing(ChecklistDefinitions definitions, DefinitionPublishing pathways, HubClock clock,
+      ClusterLocks clusterLocks) {
+    this.clusterLocks = clusterLocks;
     this.definitions = definitions;
     this.pathways = pathways;
     this.clock = clock;
@@ -46,9 +51,13 @@ public class ChecklistPublishing {
   /** The version an upload resulted in; {@code created} is false when it repeated the latest version. */
   public record Publication(PublishedChecklist checklist, boolean created) {}
 
-  /** Seeds every standard checklist whose kind PostgreSQL does not know yet as version 1. */
+  /**
+   * Seeds every standard checklist whose kind PostgreSQL does not know yet as version 1; instances starting
+   * together take turns.
+   */
   @Transactional
   public void publishStandardChecklists() {
+    clusterLocks.lockForTransaction(ClusterLocks.STARTUP_SEEDING);
     for (String name : STANDARD) {
       ChecklistDefinition definition = standard(name);
       if (definitions.latest(definition.kind()).isEmpty()) {

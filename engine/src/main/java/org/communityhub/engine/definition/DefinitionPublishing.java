@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.agency.Forbidden;
 import org.communityhub.engine.agency.Role;
+import org.communityhub.engine.support.ClusterLocks;
 import org.communityhub.engine.support.FieldProblem;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
@@ -45,8 +46,11 @@ public class DefinitionPublishing {
   private final ApplicationEventPublisher events;
   private final HubClock clock;
 
+  private final ClusterLocks clusterLocks;
+
   DefinitionPublishing(PathwayDefinitions definitions, ModelerLint modelerLint, AuthoringSettings settings,
-      ApplicationEventPublisher events, HubClock clock) {
+      ApplicationEventPublisher events, HubClock clock, ClusterLocks clusterLocks) {
+    this.clusterLocks = clusterLocks;
     this.definitions = definitions;
     this.modelerLint = modelerLint;
     this.settings = settings;
@@ -109,9 +113,13 @@ public class DefinitionPublishing {
     return new Publication(published, true);
   }
 
-  /** Seeds every standard pathway PostgreSQL does not know yet as version 1. */
+  /**
+   * Seeds every standard pathway PostgreSQL does not know yet as version 1. Instances starting together take
+   * turns (an advisory lock): the second finds the versions the first seeded.
+   */
   @Transactional
   public void publishStandardCatalog() {
+    clusterLocks.lockForTransaction(ClusterLocks.STARTUP_SEEDING);
     PathwayCatalog catalog = PathwayCatalog.standard();
     for (PathwayDescriptor descriptor : catalog.all()) {
       String descriptorJson = descriptorJson(descriptor);

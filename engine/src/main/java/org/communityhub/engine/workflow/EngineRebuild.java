@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.definition.PathwayDefinition;
@@ -16,6 +20,7 @@ import org.communityhub.engine.definition.PathwayDefinitions;
 import org.communityhub.engine.pathway.PathwayReplays;
 import org.communityhub.engine.pathway.PathwayReplays.OpenPathway;
 import org.communityhub.engine.pathway.PathwayReplays.Replay;
+import org.communityhub.engine.support.ClusterLocks;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
 import org.communityhub.engine.support.NotFound;
@@ -46,6 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * Resumable: an interrupted rebuild resumes at the next start; pathways it handed over are not handed over
  * again. Running it again (one at a time) cancels the instances the previous one started and starts anew.
+ *
+ * <p>Once across instances: whoever runs a rebuild holds the advisory lock {@link ClusterLocks#ENGINE_REBUILD}
+ * for as long as it runs, so instances starting together with {@code on-start} run one rebuild, and a request
+ * on another instance is refused. If the instance running it dies, its lock goes with its session, and
+ * another instance resumes the rebuild within {@code takeover-interval}. Every instance holds its outbox
+ * delivery while a rebuild redeploys and cancels ({@link Outbox#claimDueHeads} claims nothing then).
  */
 @Service
 public class EngineRebuild implements SmartLifecycle {
@@ -62,13 +73,16 @@ public class EngineRebuild implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final HubClock clock;
   private final RebuildSettings settings;
+  private final ClusterLocks locks;
+  private volatile ScheduledExecutorService takeover;
   private volatile boolean running;
   private volatile boolean stopping;
   private volatile Thread runner;
 
   EngineRebuild(EngineRebuilds rebuilds, PathwayReplays replays, PathwayDefinitions definitions,
       EngineDeployment deployment, Outbox outbox, OutboxDelivery delivery, CamundaClient client,
-      TransactionTemplate transactions, HubClock clock, RebuildSettings settings) {
+      TransactionTemplate transactions, HubClock clock, RebuildSettings settings, ClusterLocks locks) {
+    this.locks = locks;
     this.rebuilds = rebuilds;
     this.replays = replays;
     this.definitions = definitions;
@@ -91,11 +105,37 @@ public class EngineRebuild implements SmartLifecycle {
     if (!unknown.isEmpty()) {
       throw new InvalidInput("pathwayIds", "no such pathway: " + unknown.getFirst());
     }
-    UUID id = rebuilds.begin(actor.username(), scope, clock.now());
+    ClusterLocks.Held lock = lockOrConflict();
+    UUID id;
+    try {
+      id = rebuilds.begin(actor.username(), scope, clock.now());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     log.info("Engine rebuild {} requested by {} for {}", id, actor.username(),
         scope.isEmpty() ? "every open pathway" : scope.size() + " pathways");
-    launch(id, Phase.WAITING_FOR_ENGINE);
+    launch(id, Phase.WAITING_FOR_ENGINE, lock);
     return progress(id);
+  }
+
+  /** The rebuild lock, or 409 naming the rebuild that runs (on this instance or another). */
+  private ClusterLocks.Held lockOrConflict() {
+    for (int attempt = 0; ; attempt++) {
+      Optional<ClusterLocks.Held> lock = locks.tryHold(ClusterLocks.ENGINE_REBUILD);
+      if (lock.isPresent()) {
+        return lock.get();
+      }
+      Optional<UUID> other = rebuilds.running();
+      if (other.isPresent()) {
+        throw new RebuildAlreadyRunning(other.get());
+      }
+      if (attempt == 20) {
+        throw new IllegalStateException("The engine rebuild lock is held, but no rebuild is running");
+      }
+      // Another instance holds it for a moment while it looks for an interrupted rebuild.
+      sleepQuietly(Duration.ofMillis(100));
+    }
   }
 
   public RebuildProgress progress(UUID id) {
@@ -111,24 +151,69 @@ public class EngineRebuild implements SmartLifecycle {
   public void start() {
     running = true;
     stopping = false;
-    rebuilds.running().ifPresentOrElse(interrupted -> {
-      log.info("Engine rebuild {} was interrupted; resuming it", interrupted);
-      launch(interrupted, progress(interrupted).phase());
-    }, () -> {
-      if (settings.onStart()) {
-        UUID id = rebuilds.begin("start-up", List.of(), clock.now());
-        log.info("Engine rebuild {} at start-up (hub.engine.rebuild.on-start)", id);
-        launch(id, Phase.WAITING_FOR_ENGINE);
-      }
-    });
+    takeOver(settings.onStart());
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("engine-rebuild-takeover").daemon().factory());
+    long interval = settings.takeoverInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::takeOverQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    takeover = scheduler;
   }
 
-  private void launch(UUID id, Phase phase) {
+  /**
+   * Resumes a rebuild that is RUNNING in PostgreSQL but run by nobody (its lock is free: interrupted by a
+   * shutdown, or its instance died), or else, if {@code startNew}, starts one, unless another instance runs one.
+   */
+  private synchronized void takeOver(boolean startNew) {
+    Thread current = runner;
+    if (stopping || (current != null && current.isAlive())) {
+      return;
+    }
+    if (rebuilds.running().isEmpty() && !startNew) {
+      return;
+    }
+    Optional<ClusterLocks.Held> lock = locks.tryHold(ClusterLocks.ENGINE_REBUILD);
+    if (lock.isEmpty()) {
+      if (startNew) {
+        log.info("Another instance is rebuilding engine state; hub.engine.rebuild.on-start starts no second one");
+      }
+      return;
+    }
+    try {
+      Optional<UUID> interrupted = rebuilds.running();
+      if (interrupted.isPresent()) {
+        log.info("Engine rebuild {} was interrupted; resuming it", interrupted.get());
+        launch(interrupted.get(), progress(interrupted.get()).phase(), lock.get());
+      } else if (startNew) {
+        UUID id = rebuilds.begin("start-up", List.of(), clock.now());
+        log.info("Engine rebuild {} at start-up (hub.engine.rebuild.on-start)", id);
+        launch(id, Phase.WAITING_FOR_ENGINE, lock.get());
+      } else {
+        lock.get().close();
+      }
+    } catch (RuntimeException e) {
+      lock.get().close();
+      throw e;
+    }
+  }
+
+  private void takeOverQuietly() {
+    try {
+      takeOver(false);
+    } catch (RuntimeException e) {
+      log.warn("Could not look for an interrupted engine rebuild: {}", e.getMessage());
+    }
+  }
+
+  private void launch(UUID id, Phase phase, ClusterLocks.Held lock) {
     boolean beforeReplay = phase != Phase.REPLAYING;
     if (beforeReplay) {
       delivery.hold();
     }
-    runner = Thread.ofPlatform().name("engine-rebuild").daemon().start(() -> run(id, beforeReplay));
+    runner = Thread.ofPlatform().name("engine-rebuild").daemon().start(() -> {
+      try (lock) {
+        run(id, beforeReplay);
+      }
+    });
   }
 
   private void run(UUID id, boolean fromTheStart) {
@@ -306,6 +391,14 @@ public class EngineRebuild implements SmartLifecycle {
     }
   }
 
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void requireNotStopping() {
     if (stopping) {
       throw new Stopping();
@@ -322,6 +415,11 @@ public class EngineRebuild implements SmartLifecycle {
   @Override
   public void stop() {
     stopping = true;
+    ScheduledExecutorService scheduler = takeover;
+    takeover = null;
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
     Thread current = runner;
     if (current != null) {
       try {

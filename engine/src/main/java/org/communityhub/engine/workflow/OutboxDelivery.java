@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Delivers the outbox to the engine. One loop hands out the oldest undelivered row of each pathway; at
- * most one command per pathway is in flight (order per pathway) and a bounded number overall. Failures,
- * RESOURCE_EXHAUSTED included, are retried with exponential backoff; a message the engine already has
- * (same message id) counts as delivered, so a redelivery never doubles a step.
+ * Delivers the outbox to the engine. One loop claims the oldest undelivered row of each pathway in PostgreSQL
+ * (see {@link Outbox#claimDueHeads}), so that every instance of the application can run this loop on one
+ * database: at most one command per pathway is in flight across all of them (order per pathway) and a
+ * bounded number per instance. Failures, RESOURCE_EXHAUSTED included, are retried with exponential backoff;
+ * a message the engine already has (same message id) counts as delivered, so a redelivery never doubles a step.
  *
  * <p>The dead-letter rule: only a command that a reachable engine refuses (see {@link #refusedByEngine}) counts
  * towards {@code hub.outbox.dead-letter-after-refusals}; once reached, the row is dead until an administrator
@@ -125,10 +127,14 @@ class OutboxDelivery implements SmartLifecycle {
     if (holds.get() > 0) {
       return 0;
     }
-    List<Outbox.Pending> heads = outbox.dueHeads(clock.now(), settings.batchSize());
+    // Claim no more than can be sent now: a claimed row waiting here is a row no other instance may send.
+    int room = Math.min(settings.batchSize(), Math.max(1, permits.availablePermits()));
+    List<Outbox.Pending> heads = outbox.claimDueHeads(clock.now(), settings.claimLease(), room);
+    List<Long> unsent = new ArrayList<>();
     int dispatched = 0;
     for (Outbox.Pending row : heads) {
-      if (!running || !pathwaysInFlight.add(row.pathwayId())) {
+      if (!running || holds.get() > 0 || !pathwaysInFlight.add(row.pathwayId())) {
+        unsent.add(row.id());
         continue;
       }
       permits.acquire();
@@ -136,7 +142,8 @@ class OutboxDelivery implements SmartLifecycle {
         // Checked after taking the permit: hold() waits for every permit, so nothing goes out once it returns.
         permits.release();
         pathwaysInFlight.remove(row.pathwayId());
-        break;
+        unsent.add(row.id());
+        continue;
       }
       dispatched++;
       send(row).whenComplete((ignored, failure) -> {
@@ -149,6 +156,7 @@ class OutboxDelivery implements SmartLifecycle {
         }
       });
     }
+    outbox.releaseClaims(unsent);
     return dispatched;
   }
 

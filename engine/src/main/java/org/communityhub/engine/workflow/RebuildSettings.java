@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     broker answers floods with RESOURCE_EXHAUSTED, as for the outbox)
  * @param engineUnreachableFor how long the rebuild waits for an unreachable engine in mid-run before it
  *     gives up and fails (it waits for the engine without limit before it starts)
+ * @param takeoverInterval how often every instance looks for a rebuild whose instance died (its advisory lock
+ *     is free while it is still RUNNING) and resumes it
  */
 @ConfigurationProperties("hub.engine.rebuild")
 public record RebuildSettings(
     @DefaultValue("false") boolean onStart,
     @DefaultValue("16") int cancelsInFlight,
-    @DefaultValue("5m") Duration engineUnreachableFor) {}
+    @DefaultValue("5m") Duration engineUnreachableFor,
+    @DefaultValue("10s") Duration takeoverInterval) {}

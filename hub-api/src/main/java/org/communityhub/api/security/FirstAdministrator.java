@@ -6,10 +6,12 @@ import java.security.SecureRandom;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.agency.Role;
 import org.communityhub.engine.agency.Staff;
+import org.communityhub.engine.support.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At the first start there is nobody to log in: this creates the administrator {@code admin} with a
@@ -26,10 +28,15 @@ class FirstAdministrator implements SmartLifecycle {
 
   private final Staff staff;
   private final AuthSettings settings;
+  private final ClusterLocks clusterLocks;
+  private final TransactionTemplate transactions;
 
-  FirstAdministrator(Staff staff, AuthSettings settings) {
+  FirstAdministrator(Staff staff, AuthSettings settings, ClusterLocks clusterLocks,
+      TransactionTemplate transactions) {
     this.staff = staff;
     this.settings = settings;
+    this.clusterLocks = clusterLocks;
+    this.transactions = transactions;
   }
 
   private volatile boolean running;
@@ -38,6 +45,14 @@ class FirstAdministrator implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
+    // Instances starting together on an empty database take turns: one creates the administrator.
+    transactions.executeWithoutResult(tx -> {
+      clusterLocks.lockForTransaction(ClusterLocks.STARTUP_SEEDING);
+      createUnlessPresent();
+    });
+  }
+
+  private void createUnlessPresent() {
     if (staff.hasAdministrator()) {
       return;
     }
