@@ -231,7 +231,37 @@ class EndpointAccessMatrixTest {
         // Voiding a fresh step of A (a fresh one per call: a step is voided once).
         new Endpoint("POST", "/steps/{stepId}/void", SUPERVISORS_AND_ADMIN, true, 200,
             () -> new Call("/steps/" + freshStepOfA() + "/void", Map.of("reason", "Entered on the wrong client"),
-                RunningHub.newKey())));
+                RunningHub.newKey())),
+        new Endpoint("GET", "/fhir/Patient/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Patient/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Condition/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Condition/" + fhirIdOfA("Condition"), null, Map.of())),
+        new Endpoint("GET", "/fhir/Condition", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Condition?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Goal/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Goal/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Goal", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Goal?patient=Patient/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/QuestionnaireResponse/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/QuestionnaireResponse/" + fhirIdOfA("QuestionnaireResponse"), null, Map.of())),
+        new Endpoint("GET", "/fhir/QuestionnaireResponse", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/QuestionnaireResponse?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/ServiceRequest/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/ServiceRequest/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/ServiceRequest", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/ServiceRequest?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Task/{id}", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Task/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Task", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/fhir/Task?patient=" + markerA.clientId() + "&_lastUpdated=ge2020-01-01", null, Map.of())));
+  }
+
+  /** The id of the first FHIR resource of this kind in marker A's record (its checklist's, its Condition's). */
+  private static String fhirIdOfA(String kind) {
+    RunningHub.Response found = hub.as(tokens.get(Caller.CHW_A),
+        () -> hub.get("/fhir/" + kind + "?patient=" + markerA.clientId()));
+    assertThat(found.status()).as(found.toString()).isEqualTo(200);
+    return found.json().path("entry").get(0).path("resource").path("id").asText();
   }
 
   /** A step recorded by a CHW of A on a fresh pathway of A. */

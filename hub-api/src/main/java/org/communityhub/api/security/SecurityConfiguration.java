@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .hasAnyRole("FUNDER", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**", "/checklist-definitions",
                 "/checklist-definitions/**").authenticated()
-            .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
+            .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**", "/fhir/**")
                 .hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients/*/assignment").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/pathways/*/outcome-approval").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
