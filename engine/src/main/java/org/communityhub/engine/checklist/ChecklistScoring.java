@@ -55,6 +55,21 @@ public class ChecklistScoring {
     return checklists.findByClientIdOrderBySubmittedAtDesc(clientId);
   }
 
+  /**
+   * The client's checklists, newest first, for a reader whose right to them is not an agency's (a partner
+   * with the client's consent): the caller has checked it.
+   */
+  @Transactional(readOnly = true)
+  public List<Checklist> ofSharedClient(UUID clientId) {
+    return checklists.findByClientIdOrderBySubmittedAtDesc(clientId);
+  }
+
+  /** The client a checklist belongs to, whoever asks: for a caller that checks its own right to the client. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> clientOf(UUID checklistId) {
+    return checklists.findById(checklistId).map(Checklist::clientId);
+  }
+
   /** One checklist, in the caller's scope: another agency's client's checklist is not found. */
   @Transactional(readOnly = true)
   public Checklist find(UUID checklistId, Actor actor) {

@@ -44,6 +44,14 @@ public class PathwayQueries {
     return pathway;
   }
 
+  /** The client a pathway (or the pathway a step) belongs to, whoever asks: for a caller that checks its own right. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<UUID> clientOf(UUID pathwayOrStepId) {
+    return pathways.findById(pathwayOrStepId)
+        .or(() -> pathways.idOfStep(pathwayOrStepId).flatMap(pathways::findById))
+        .map(Pathway::clientId);
+  }
+
   /** For the engine's side: the pathway and its steps, without a caller's scope. */
   @Transactional(readOnly = true)
   public Pathway forEngine(UUID pathwayId) {

@@ -3,6 +3,7 @@ package org.communityhub.api.fhir;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.communityhub.engine.checklist.Checklist;
 import org.communityhub.engine.checklist.ChecklistDefinition;
@@ -16,7 +17,12 @@ import org.communityhub.pathways.PathwayDescriptor;
  * pathways with their steps and definitions.
  */
 record ClientRecord(Client client, List<AnsweredChecklist> checklists, List<Pathway> pathways,
-    Map<UUID, PathwayDescriptor> descriptors) {
+    Map<UUID, PathwayDescriptor> descriptors, Set<String> withheld) {
+
+  ClientRecord(Client client, List<AnsweredChecklist> checklists, List<Pathway> pathways,
+      Map<UUID, PathwayDescriptor> descriptors) {
+    this(client, checklists, pathways, descriptors, Set.of());
+  }
 
   /** A checklist with the risk factors it signalled and the definition version it answered. */
   record AnsweredChecklist(Checklist checklist, List<String> riskFactors, Optional<ChecklistDefinition> definition) {}
@@ -29,13 +35,17 @@ record ClientRecord(Client client, List<AnsweredChecklist> checklists, List<Path
     return pathways.stream().filter(pathway -> pathway.id().equals(id)).findFirst();
   }
 
-  /** The record without a category of data (a risk factor and its pathways), for a consent that leaves it out. */
+  /**
+   * The record without a category of data, for a consent that leaves it out: the risk factor, its pathways,
+   * and the answers to the questions that signal it.
+   */
   ClientRecord without(String riskFactor) {
     return new ClientRecord(client,
         checklists.stream().map(answered -> new AnsweredChecklist(answered.checklist(),
             answered.riskFactors().stream().filter(factor -> !factor.equals(riskFactor)).toList(),
             answered.definition())).toList(),
         pathways.stream().filter(pathway -> !pathway.code().equals(riskFactor)).toList(),
-        descriptors);
+        descriptors, java.util.stream.Stream.concat(withheld.stream(), java.util.stream.Stream.of(riskFactor))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet()));
   }
 }

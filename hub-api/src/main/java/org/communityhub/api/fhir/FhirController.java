@@ -9,7 +9,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.communityhub.api.security.CurrentActor;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -128,6 +134,24 @@ class FhirController {
   @Operation(summary = "A pathway's Task (id: the pathway's) or a step's Task (id: the step's, partOf the pathway's)")
   ResponseEntity<String> task(@PathVariable UUID id) {
     return json.answer(resources.task(id, actor.get()));
+  }
+
+  /**
+   * A partner's referral: a Task (status requested, intent order, owner Organization/<receiving agency id>)
+   * with its ServiceRequest (code: a HUB pathway) and Patient contained. The same Task.identifier again
+   * answers the referral already stored.
+   */
+  @PostMapping(path = "/fhir/Task", consumes = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "A partner refers a person: a Task with its ServiceRequest and Patient contained")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = FHIR_JSON,
+      schema = @Schema(type = "object", description = "A FHIR R4 Task")))
+  @ApiResponse(responseCode = "201", description = RESOURCE, content = @Content(mediaType = FHIR_JSON,
+      schema = @Schema(type = "object", description = RESOURCE)))
+  ResponseEntity<String> refer(@RequestBody String body) {
+    Task task = json.read(body, Task.class);
+    Task stored = resources.refer(task, actor.get());
+    return json.created("/fhir/Task/" + stored.getIdPart(), stored);
   }
 
   @GetMapping("/fhir/Task")

@@ -1,7 +1,11 @@
 package org.communityhub.api.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.communityhub.engine.support.InvalidInput;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.MediaType;
@@ -23,6 +27,27 @@ class FhirJson {
 
   ResponseEntity<String> answer(Resource resource) {
     return ResponseEntity.ok().contentType(FHIR_JSON).body(context.newJsonParser().encodeResourceToString(resource));
+  }
+
+  ResponseEntity<String> created(String location, Resource resource) {
+    return ResponseEntity.created(java.net.URI.create(location)).contentType(FHIR_JSON)
+        .body(context.newJsonParser().encodeResourceToString(resource));
+  }
+
+  /** A posted resource of this type; anything else, or JSON HAPI cannot read, is refused naming the element. */
+  <R extends Resource> R read(String body, Class<R> type) {
+    IBaseResource parsed;
+    try {
+      parsed = context.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(body);
+    } catch (DataFormatException | IllegalArgumentException unreadable) {
+      String why = unreadable.getMessage() == null ? "" : unreadable.getMessage().replaceAll("\\s+", " ");
+      throw new InvalidInput("body", "is not a FHIR R4 resource in JSON: "
+          + (why.length() > 300 ? why.substring(0, 300) : why));
+    }
+    if (!type.isInstance(parsed)) {
+      throw new InvalidInput("resourceType", "must be " + type.getSimpleName());
+    }
+    return type.cast(parsed);
   }
 
   ResponseEntity<String> searchset(List<? extends Resource> matches) {

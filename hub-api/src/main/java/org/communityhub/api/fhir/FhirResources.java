@@ -2,12 +2,15 @@ package org.communityhub.api.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.communityhub.api.security.AuditedClient;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.pathway.Pathway;
+import org.communityhub.engine.referral.Referral;
+import org.communityhub.engine.referral.ReferralDesk;
 import org.communityhub.engine.support.NotFound;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Goal;
@@ -26,9 +29,11 @@ import org.springframework.stereotype.Component;
 class FhirResources {
 
   private final FhirRecords records;
+  private final ReferralDesk referrals;
 
-  FhirResources(FhirRecords records) {
+  FhirResources(FhirRecords records, ReferralDesk referrals) {
     this.records = records;
+    this.referrals = referrals;
   }
 
   Patient patient(UUID clientId, Actor actor) {
@@ -51,8 +56,7 @@ class FhirResources {
     } catch (IllegalArgumentException notAnId) {
       throw unknown;
     }
-    UUID clientId = hidden(() -> records.clientOfChecklist(checklistId, actor), unknown);
-    ClientRecord record = record(clientId, actor);
+    ClientRecord record = recordOf(() -> records.clientOfChecklist(checklistId, actor), actor, unknown);
     return ConditionMapping.riskFactors(record).stream()
         .filter(factor -> factor.id().equals(id))
         .findFirst()
@@ -68,7 +72,7 @@ class FhirResources {
 
   QuestionnaireResponse questionnaireResponse(UUID checklistId, Actor actor) {
     NotFound unknown = new NotFound("QuestionnaireResponse", checklistId);
-    ClientRecord record = record(hidden(() -> records.clientOfChecklist(checklistId, actor), unknown), actor);
+    ClientRecord record = recordOf(() -> records.clientOfChecklist(checklistId, actor), actor, unknown);
     return record.checklists().stream()
         .filter(answered -> answered.checklist().id().equals(checklistId))
         .findFirst()
@@ -103,19 +107,39 @@ class FhirResources {
     return matching(tasks, search);
   }
 
-  /** A Task's id is a pathway's id (the pathway's Task) or a step's id (the step's Task). */
+  /**
+   * A Task's id is a pathway's id (the pathway's Task), a step's id (the step's Task) or a referral's id (the
+   * Task its partner posted, which follows the pathway once accepted).
+   */
   Task task(UUID id, Actor actor) {
     NotFound unknown = new NotFound("Task", id);
     try {
+      return referralTask(id, actor);
+    } catch (NotFound notAReferral) {
+      // a pathway's or a step's
+    }
+    try {
       return ofPathway(id, actor, "Task", TaskMapping::of);
     } catch (NotFound notAPathway) {
-      ClientRecord record = record(hidden(() -> records.clientOfStep(id, actor), unknown), actor);
+      ClientRecord record = recordOf(() -> records.clientOfStep(id, actor), actor, unknown);
       return record.pathways().stream()
           .flatMap(pathway -> pathway.steps().stream().filter(step -> step.id().equals(id))
               .map(step -> TaskMapping.of(record, pathway, step)))
           .findFirst()
           .orElseThrow(() -> unknown);
     }
+  }
+
+  /** A partner's referral (a Task it posted), stored pending for the receiving agency; its Task as stored. */
+  Task refer(Task posted, Actor partner) {
+    Referral referral = referrals.receive(ReferralMapping.fromTask(posted), partner);
+    return ReferralMapping.toTask(referral, Optional.empty());
+  }
+
+  private Task referralTask(UUID referralId, Actor actor) {
+    Referral referral = referrals.find(referralId, actor);
+    referral.clientId().ifPresent(AuditedClient::is);
+    return ReferralMapping.toTask(referral, referral.pathwayId().map(records::ofReferredPathway));
   }
 
   private <R extends Resource> List<R> ofPathways(FhirSearch search, Actor actor,
@@ -127,7 +151,7 @@ class FhirResources {
   private <R extends Resource> R ofPathway(UUID pathwayId, Actor actor, String type,
       BiFunction<ClientRecord, Pathway, R> mapping) {
     NotFound unknown = new NotFound(type, pathwayId);
-    ClientRecord record = record(hidden(() -> records.clientOfPathway(pathwayId, actor), unknown), actor);
+    ClientRecord record = recordOf(() -> records.clientOfPathway(pathwayId, actor), actor, unknown);
     return record.pathway(pathwayId).map(pathway -> mapping.apply(record, pathway)).orElseThrow(() -> unknown);
   }
 
@@ -137,10 +161,13 @@ class FhirResources {
     return records.of(clientId, actor);
   }
 
-  /** Whatever was not found (the checklist, the pathway, the client in scope) answers as the resource asked for. */
-  private static UUID hidden(Supplier<UUID> lookup, NotFound asked) {
+  /**
+   * The record of the client a resource belongs to. Whatever is not found on the way (the checklist, the
+   * pathway, the client in the caller's scope or consent) answers as the resource asked for, naming nothing else.
+   */
+  private ClientRecord recordOf(Supplier<UUID> clientOfResource, Actor actor, NotFound asked) {
     try {
-      return lookup.get();
+      return record(clientOfResource.get(), actor);
     } catch (NotFound notFound) {
       throw asked;
     }

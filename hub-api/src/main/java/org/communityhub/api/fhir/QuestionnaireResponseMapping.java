@@ -37,12 +37,16 @@ final class QuestionnaireResponseMapping {
     Map<String, String> unasked = new LinkedHashMap<>(checklist.answers());
     answered.definition().ifPresent(definition -> definition.questions().forEach(question -> {
       String answer = unasked.remove(question.code());
-      if (answer != null) {
+      boolean withheld = question.signals().stream().anyMatch(signal -> record.withheld().contains(signal.riskFactor()));
+      if (answer != null && !withheld) {
         response.addItem().setLinkId(question.code()).setText(question.text())
             .addAnswer().setValue(typed(question.answerType(), answer));
       }
     }));
-    unasked.forEach((code, answer) -> response.addItem().setLinkId(code).addAnswer().setValue(new StringType(answer)));
+    if (record.withheld().isEmpty()) {
+      // Answers the definition version does not name (none today); unknown, so never shared when data is withheld.
+      unasked.forEach((code, answer) -> response.addItem().setLinkId(code).addAnswer().setValue(new StringType(answer)));
+    }
     return response;
   }
 
