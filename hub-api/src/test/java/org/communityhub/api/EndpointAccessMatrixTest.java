@@ -40,7 +40,8 @@ class EndpointAccessMatrixTest {
   private static final Set<String> NOT_API = Set.of("/error", "/v3/api-docs", "/v3/api-docs.yaml",
       "/v3/api-docs/swagger-config", "/v3/api-docs/{group}", "/v3/api-docs.yaml/{group}");
 
-  enum Caller { ANONYMOUS, CHW_A, SUPERVISOR_A, CHW_B, SUPERVISOR_B, HUB_ADMIN, FUNDER }
+  /** PARTNER: a partner's system with no consent of marker A's or B's client (to it, both are another agency's). */
+  enum Caller { ANONYMOUS, CHW_A, SUPERVISOR_A, CHW_B, SUPERVISOR_B, HUB_ADMIN, FUNDER, PARTNER }
 
   private static final Set<Caller> CARE_TEAM = EnumSet.of(Caller.CHW_A, Caller.SUPERVISOR_A, Caller.CHW_B,
       Caller.SUPERVISOR_B);
@@ -49,6 +50,8 @@ class EndpointAccessMatrixTest {
   private static final Set<Caller> SUPERVISORS_AND_ADMIN = EnumSet.of(Caller.SUPERVISOR_A, Caller.SUPERVISOR_B,
       Caller.HUB_ADMIN);
   private static final Set<Caller> FUNDER_AND_ADMIN = EnumSet.of(Caller.FUNDER, Caller.HUB_ADMIN);
+  private static final Set<Caller> CARE_TEAM_ADMIN_AND_PARTNER = union(CARE_TEAM_AND_ADMIN, EnumSet.of(Caller.PARTNER));
+  private static final Set<Caller> SUPERVISORS = EnumSet.of(Caller.SUPERVISOR_A, Caller.SUPERVISOR_B);
   /** The pathway catalog holds no client data: every signed-in member may read it. */
   private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
 
@@ -73,6 +76,7 @@ class EndpointAccessMatrixTest {
   static String agencyB;
   /** The payer whose funder the FUNDER caller is. */
   static String fundersPayer;
+  static String partnerAgency;
 
   /** A client per agency whose name, id and pathway id must never reach a caller of the other agency. */
   record Marker(String familyName, String clientId, String pathwayId) {
@@ -94,6 +98,8 @@ class EndpointAccessMatrixTest {
     tokens.put(Caller.SUPERVISOR_B, hub.createMemberAndLogin("sup-b-" + Personas.unique(), "SUPERVISOR", agencyB));
     tokens.put(Caller.HUB_ADMIN, hub.adminToken());
     tokens.put(Caller.FUNDER, hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER", payerAgency));
+    partnerAgency = hub.createAgency("Partner " + Personas.unique(), "PARTNER", null);
+    tokens.put(Caller.PARTNER, hub.createMemberAndLogin("partner-" + Personas.unique(), "PARTNER", partnerAgency));
     markerA = marker(Caller.CHW_A, "Markeraaa");
     markerB = marker(Caller.CHW_B, "Markerbbb");
   }
@@ -231,7 +237,72 @@ class EndpointAccessMatrixTest {
         // Voiding a fresh step of A (a fresh one per call: a step is voided once).
         new Endpoint("POST", "/steps/{stepId}/void", SUPERVISORS_AND_ADMIN, true, 200,
             () -> new Call("/steps/" + freshStepOfA() + "/void", Map.of("reason", "Entered on the wrong client"),
-                RunningHub.newKey())));
+                RunningHub.newKey())),
+        new Endpoint("GET", "/fhir/Patient/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Patient/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Condition/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Condition/" + fhirIdOfA("Condition"), null, Map.of())),
+        new Endpoint("GET", "/fhir/Condition", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Condition?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Goal/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Goal/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Goal", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Goal?patient=Patient/" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/QuestionnaireResponse/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/QuestionnaireResponse/" + fhirIdOfA("QuestionnaireResponse"), null, Map.of())),
+        new Endpoint("GET", "/fhir/QuestionnaireResponse", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/QuestionnaireResponse?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/ServiceRequest/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/ServiceRequest/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/ServiceRequest", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/ServiceRequest?patient=" + markerA.clientId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Task/{id}", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Task/" + markerA.pathwayId(), null, Map.of())),
+        new Endpoint("GET", "/fhir/Task", CARE_TEAM_ADMIN_AND_PARTNER, true, 200,
+            () -> new Call("/fhir/Task?patient=" + markerA.clientId() + "&_lastUpdated=ge2020-01-01", null, Map.of())),
+        new Endpoint("POST", "/fhir/Task", EnumSet.of(Caller.PARTNER), false, 201,
+            () -> new Call("/fhir/Task", FhirReferralsAndConsentTest.referral(Personas.foodInsecureClient(), "HOUSING"),
+                Map.of())),
+        new Endpoint("GET", "/referrals", SUPERVISORS_AND_ADMIN, false, 200,
+            () -> new Call("/referrals", null, Map.of())),
+        new Endpoint("POST", "/referrals/{referralId}/accept", SUPERVISORS, true, 200,
+            () -> new Call("/referrals/" + freshReferralToA() + "/accept", Map.of(), Map.of())),
+        new Endpoint("POST", "/referrals/{referralId}/reject", SUPERVISORS_AND_ADMIN, true, 200,
+            () -> new Call("/referrals/" + freshReferralToA() + "/reject", Map.of("reason", "Outside our area"),
+                Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/consents", CARE_TEAM, true, 201,
+            () -> new Call("/clients/" + freshClientOfA() + "/consents", Map.of("partnerAgencyId", partnerAgency,
+                "categories", List.of("SOCIAL_CARE"), "validFrom", TODAY.toString()), Map.of())),
+        new Endpoint("GET", "/clients/{clientId}/consents", CARE_TEAM_AND_ADMIN, true, 200,
+            () -> new Call("/clients/" + markerA.clientId() + "/consents", null, Map.of())),
+        new Endpoint("POST", "/clients/{clientId}/consents/{consentId}/revoke", CARE_TEAM, true, 200,
+            () -> new Call(freshConsentOfA() + "/revoke", Map.of("reason", "The client withdrew it"), Map.of())));
+  }
+
+  /** A referral a partner sent to agency A, pending. */
+  private static String freshReferralToA() {
+    RunningHub.Response posted = hub.as(tokens.get(Caller.PARTNER), () -> hub.post("/fhir/Task",
+        FhirReferralsAndConsentTest.referral(Personas.foodInsecureClient(), "FOOD_SECURITY")));
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    return posted.json().path("id").asText();
+  }
+
+  /** The path of a consent a fresh client of A gave the partner (another partner's than the matrix caller's). */
+  private static String freshConsentOfA() {
+    String client = freshClientOfA();
+    String otherPartner = hub.createAgency("Partner " + Personas.unique(), "PARTNER", null);
+    RunningHub.Response given = hub.as(tokens.get(Caller.CHW_A), () -> hub.post("/clients/" + client + "/consents",
+        Map.of("partnerAgencyId", otherPartner, "categories", List.of("SOCIAL_CARE"), "validFrom", TODAY.toString())));
+    assertThat(given.status()).as(given.toString()).isEqualTo(201);
+    return given.headers().get("location");
+  }
+
+  /** The id of the first FHIR resource of this kind in marker A's record (its checklist's, its Condition's). */
+  private static String fhirIdOfA(String kind) {
+    RunningHub.Response found = hub.as(tokens.get(Caller.CHW_A),
+        () -> hub.get("/fhir/" + kind + "?patient=" + markerA.clientId()));
+    assertThat(found.status()).as(found.toString()).isEqualTo(200);
+    return found.json().path("entry").get(0).path("resource").path("id").asText();
   }
 
   /** A step recorded by a CHW of A on a fresh pathway of A. */
@@ -346,7 +417,7 @@ class EndpointAccessMatrixTest {
     if (!endpoint.allowed().contains(caller)) {
       return 403;
     }
-    boolean otherAgency = caller == Caller.CHW_B || caller == Caller.SUPERVISOR_B;
+    boolean otherAgency = caller == Caller.CHW_B || caller == Caller.SUPERVISOR_B || caller == Caller.PARTNER;
     return endpoint.agencyScoped() && otherAgency ? 404 : endpoint.success();
   }
 
@@ -354,7 +425,7 @@ class EndpointAccessMatrixTest {
     return switch (caller) {
       case CHW_A, SUPERVISOR_A -> List.of(markerB);
       case CHW_B, SUPERVISOR_B -> List.of(markerA);
-      case FUNDER, ANONYMOUS -> List.of(markerA, markerB);
+      case FUNDER, ANONYMOUS, PARTNER -> List.of(markerA, markerB);
       case HUB_ADMIN -> List.of();
     };
   }

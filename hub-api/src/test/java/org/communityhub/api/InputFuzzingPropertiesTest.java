@@ -75,6 +75,8 @@ class InputFuzzingPropertiesTest {
         RunningHub.DEFAULT_AGENCY));
     tokens.put("HUB_ADMIN", hub.adminToken());
     tokens.put("FUNDER", hub.createMemberAndLogin("funder-" + Personas.unique(), "FUNDER", payerAgency));
+    tokens.put("PARTNER", hub.createMemberAndLogin("partner-" + Personas.unique(), "PARTNER",
+        hub.createAgency("Partner " + Personas.unique(), "PARTNER", null)));
     String chwB = hub.createMemberAndLogin("chw-b-" + Personas.unique(), "CHW", agencyB);
 
     // Objects of agency A (the callers') and of agency B, for path ids; a member of each, not a caller.
@@ -210,7 +212,7 @@ class InputFuzzingPropertiesTest {
     if (operation.path().startsWith("/admin") && roles.contains("HUB_ADMIN")) {
       return "HUB_ADMIN";
     }
-    return List.of("CHW", "SUPERVISOR", "HUB_ADMIN", "FUNDER").stream().filter(roles::contains).findFirst()
+    return List.of("CHW", "SUPERVISOR", "HUB_ADMIN", "FUNDER", "PARTNER").stream().filter(roles::contains).findFirst()
         .orElseThrow(() -> new IllegalStateException(operation + " is for roles this test does not know: " + roles));
   }
 
@@ -253,7 +255,8 @@ class InputFuzzingPropertiesTest {
   /** Codes and words of the HUB's catalog (pathways, steps, reasons, checklist questions) and a few more. */
   private static List<String> codesTheHubKnows(String payer) {
     Set<String> codes = new TreeSet<>(List.of("STATE_MEDICAID", payer, "CHW", "SUPERVISOR", "HUB_ADMIN", "FUNDER",
-        "CARE_COORDINATION_AGENCY", "PAYER", "INITIAL", "risk", "eligibility", "payment", "yes", "no", "STANDARD",
+        "PARTNER", "SOCIAL_CARE", "SUBSTANCE_USE", "CARE_COORDINATION_AGENCY", "PAYER", "INITIAL", "risk",
+        "eligibility", "payment", "yes", "no", "STANDARD",
         "OUTCOME_CONFIRMED", "CLIENT_DECLINED", "MOVED_AWAY"));
     for (String catalog : List.of("/pathway-definitions", "/checklist-definitions")) {
       collectCodes(hub.get(catalog).json(), codes);

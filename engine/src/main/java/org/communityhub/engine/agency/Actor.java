@@ -16,7 +16,7 @@ public record Actor(UUID userId, String username, Role role, UUID agencyId) {
     return switch (role) {
       case HUB_ADMIN -> true;
       case SUPERVISOR, CHW -> agencyId.equals(ownerAgency);
-      case FUNDER -> false;
+      case FUNDER, PARTNER -> false; // a partner reads a client only through a consent (FhirRecords)
     };
   }
 }

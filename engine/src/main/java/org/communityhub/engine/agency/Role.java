@@ -9,7 +9,12 @@ public enum Role {
   /** Registers clients and works their pathways, within their agency. */
   CHW(AgencyKind.CARE_COORDINATION_AGENCY),
   /** Sees de-identified aggregates and their own payer's statements, never client records. */
-  FUNDER(AgencyKind.PAYER);
+  FUNDER(AgencyKind.PAYER),
+  /**
+   * A partner's system or staff: posts referrals over FHIR and reads back its own referrals, and the records of
+   * clients who consented to share with its organisation (docs/fhir.md); never the rest of the API.
+   */
+  PARTNER(AgencyKind.PARTNER);
 
   private final AgencyKind agencyKind;
 

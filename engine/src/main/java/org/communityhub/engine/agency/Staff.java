@@ -83,7 +83,7 @@ public class Staff {
           throw new InvalidInput("payer", "unknown payer code");
         }
       }
-      case CHW, SUPERVISOR -> throw new Forbidden(reports + " are for funders and HUB administrators");
+      case CHW, SUPERVISOR, PARTNER -> throw new Forbidden(reports + " are for funders and HUB administrators");
     }
   }
 

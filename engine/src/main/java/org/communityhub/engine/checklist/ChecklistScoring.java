@@ -3,11 +3,13 @@ package org.communityhub.engine.checklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.communityhub.engine.agency.Actor;
 import org.communityhub.engine.registry.ClientRegistry;
 import org.communityhub.engine.support.HubClock;
 import org.communityhub.engine.support.InvalidInput;
+import org.communityhub.engine.support.NotFound;
 import org.communityhub.rules.ChecklistAnswer;
 import org.communityhub.rules.risk.RiskScoring;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,48 @@ public class ChecklistScoring {
     var assessment = riskScoring.assess(ChecklistAnswer.ofAll(submission.answers()));
     return checklists.save(Checklist.scored(
         clientId, actor.agencyId(), answered, submission.answers(), assessment, clock.now()));
+  }
+
+  /** The client's checklists, newest first, in the caller's scope. */
+  @Transactional(readOnly = true)
+  public List<Checklist> ofClient(UUID clientId, Actor actor) {
+    registry.find(clientId, actor);
+    return checklists.findByClientIdOrderBySubmittedAtDesc(clientId);
+  }
+
+  /**
+   * The client's checklists, newest first, for a reader whose right to them is not an agency's (a partner
+   * with the client's consent): the caller has checked it.
+   */
+  @Transactional(readOnly = true)
+  public List<Checklist> ofSharedClient(UUID clientId) {
+    return checklists.findByClientIdOrderBySubmittedAtDesc(clientId);
+  }
+
+  /** The client a checklist belongs to, whoever asks: for a caller that checks its own right to the client. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> clientOf(UUID checklistId) {
+    return checklists.findById(checklistId).map(Checklist::clientId);
+  }
+
+  /** One checklist, in the caller's scope: another agency's client's checklist is not found. */
+  @Transactional(readOnly = true)
+  public Checklist find(UUID checklistId, Actor actor) {
+    Checklist checklist = checklists.findById(checklistId)
+        .orElseThrow(() -> new NotFound("Checklist", checklistId));
+    try {
+      registry.find(checklist.clientId(), actor);
+    } catch (NotFound hidden) {
+      throw new NotFound("Checklist", checklistId);
+    }
+    return checklist;
+  }
+
+  /** The version of the checklist that was answered (its questions' texts and answer types). */
+  @Transactional(readOnly = true)
+  public Optional<ChecklistDefinition> answeredDefinition(Checklist checklist) {
+    return checklist.definitionId() == null ? Optional.empty()
+        : Optional.of(definitions.version(checklist.definitionId()).definition());
   }
 
   /** The risk factors a submitted checklist's answers signal, by the definition version it answered. */

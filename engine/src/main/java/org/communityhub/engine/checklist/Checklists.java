@@ -13,6 +13,8 @@ public interface Checklists extends Repository<Checklist, UUID> {
 
   List<Checklist> findByClientIdOrderBySubmittedAtDesc(UUID clientId);
 
+  java.util.Optional<Checklist> findById(UUID id);
+
   @Query("select c.id from Checklist c where c.clientId = :clientId order by c.submittedAt")
   List<UUID> idsOfClient(UUID clientId);
 

@@ -34,6 +34,8 @@ public interface Pathways extends Repository<Pathway, UUID> {
        order by p.openedAt, p.id""")
   java.util.List<PathwayReplays.OpenPathway> openPathways();
 
+  java.util.List<Pathway> findByClientIdOrderByOpenedAtAscIdAsc(UUID clientId);
+
   java.util.List<Pathway> findByClientIdAndStatus(UUID clientId, PathwayStatus status);
 
   Optional<Pathway> findByClientIdAndCodeAndTypeCodeAndStatus(UUID clientId, String code, String typeCode,

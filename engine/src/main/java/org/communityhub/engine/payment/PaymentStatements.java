@@ -262,7 +262,7 @@ public class PaymentStatements {
           throw new NotFound("Payer", payerCode);
         }
       }
-      case CHW, SUPERVISOR -> throw new Forbidden("Payment statements are for funders and HUB administrators");
+      case CHW, SUPERVISOR, PARTNER -> throw new Forbidden("Payment statements are for funders and HUB administrators");
     }
     return payers.find(payerCode).orElseThrow(() -> new NotFound("Payer", payerCode));
   }

@@ -178,7 +178,7 @@ final class OperationsDescription implements OpenApiCustomizer {
     }
     MediaType json = answer.getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
     if (json != null && json.getSchema() != null && is(json.getSchema(), "string")
-        && List.of("byte", "binary").contains(json.getSchema().getFormat())) {
+        && ("byte".equals(json.getSchema().getFormat()) || "binary".equals(json.getSchema().getFormat()))) {
       answer.getContent().remove(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
       answer.getContent().addMediaType(org.springframework.http.MediaType.ALL_VALUE, new MediaType());
     }

@@ -28,6 +28,8 @@ class AuditTrail {
 
   private static final Pattern OBJECT = Pattern.compile("^(?:/admin)?/(clients|pathways)/([0-9a-fA-F-]{36})(/.*)?$");
   private static final Pattern CREATED_CLIENT = Pattern.compile("^/clients/([0-9a-fA-F-]{36})$");
+  private static final Pattern REFERRAL = Pattern.compile("^/referrals/([0-9a-fA-F-]{36})(/.*)?$");
+  private static final Pattern FHIR = Pattern.compile("^/fhir/([A-Za-z]{1,40})(?:/([A-Za-z0-9.-]{1,64}))?$");
 
   private final AuditLog log;
   private final HubClock clock;
@@ -82,6 +84,8 @@ class AuditTrail {
     String objectId = null;
     UUID clientId = null;
     Matcher object = OBJECT.matcher(path);
+    Matcher fhir = FHIR.matcher(path);
+    Matcher referral = REFERRAL.matcher(path);
     Matcher created = location == null ? null : CREATED_CLIENT.matcher(location);
     if (object.matches()) {
       objectType = object.group(1).equals("clients") ? "CLIENT" : "PATHWAY";
@@ -92,6 +96,19 @@ class AuditTrail {
       objectType = "CLIENT";
       objectId = created.group(1);
       clientId = uuid(objectId);
+    } else if (fhir.matches()) {
+      // A FHIR read names its resource type and id; the controller names the client it concerns.
+      objectType = "FHIR_" + fhir.group(1);
+      objectId = fhir.group(2);
+      if (request.getAttribute(AuditedClient.ATTRIBUTE) instanceof UUID concerned) {
+        clientId = concerned;
+      }
+    } else if (referral.matches()) {
+      objectType = "REFERRAL";
+      objectId = referral.group(1);
+      if (request.getAttribute(AuditedClient.ATTRIBUTE) instanceof UUID concerned) {
+        clientId = concerned;
+      }
     } else if (path.startsWith("/reports/")) {
       objectType = "REPORT";
       // As asked, but storable: PostgreSQL text cannot hold a NUL, and a refused request is audited too.

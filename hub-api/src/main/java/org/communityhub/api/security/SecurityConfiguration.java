@@ -58,6 +58,11 @@ class SecurityConfiguration {
                 .hasAnyRole("FUNDER", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/pathway-definitions", "/pathway-definitions/**", "/checklist-definitions",
                 "/checklist-definitions/**").authenticated()
+            .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN", "PARTNER")
+            .requestMatchers(HttpMethod.POST, "/fhir/Task").hasRole("PARTNER")
+            .requestMatchers(HttpMethod.GET, "/referrals").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
+            .requestMatchers(HttpMethod.POST, "/referrals/*/accept").hasRole("SUPERVISOR")
+            .requestMatchers(HttpMethod.POST, "/referrals/*/reject").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.GET, "/clients/**", "/pathways/**")
                 .hasAnyRole("CHW", "SUPERVISOR", "HUB_ADMIN")
             .requestMatchers(HttpMethod.POST, "/clients/*/assignment").hasAnyRole("SUPERVISOR", "HUB_ADMIN")
