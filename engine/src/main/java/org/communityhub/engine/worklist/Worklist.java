@@ -80,13 +80,20 @@ public class Worklist {
     DueDates due = new DueDates(today, closeToTimeLimitDays);
     Map<String, Object> scope = new HashMap<>();
     scope.put("agency", actor.agencyId());
-    scope.put("user", actor.role() == Role.CHW ? actor.userId() : null);
+    scope.put("user", actor.userId());
+    // Two query shapes, not one with "(:user is null or ...)": a CHW's worklist starts from their clients
+    // (index client_assigned) whatever the agency's size; a nullable filter would make PostgreSQL's cached
+    // generic plan read every open pathway of the agency for every CHW.
+    String members = actor.role() == Role.CHW ? "c.assigned_user_id = :user and c.merged_into is null"
+        : "c.merged_into is null";
+    String openPathways = openPathways(members);
+    String notContacted = notContacted(members);
     scope.put("today", today);
     scope.put("soon", due.closeToLimitUntil());
     scope.put("since", Timestamp.from(clock.now().minus(CONTACT_EVERY_DAYS, ChronoUnit.DAYS)));
     scope.put("limit", limit);
 
-    List<PathwayItem> pathways = jdbc.sql(OPEN_PATHWAYS + """
+    List<PathwayItem> pathways = jdbc.sql(openPathways + """
             select * from dated order by due_on, id limit :limit""")
         .params(scope)
         .query((rs, row) -> {
@@ -104,7 +111,7 @@ public class Worklist {
         .list();
 
     Map<UUID, long[]> perMember = new LinkedHashMap<>();
-    jdbc.sql(OPEN_PATHWAYS + """
+    jdbc.sql(openPathways + """
             select assigned_user_id, count(distinct client_id) as clients, count(*) as open,
                    count(*) filter (where due_on < :today) as overdue,
                    count(*) filter (where due_date between :today and :soon) as close
@@ -118,14 +125,14 @@ public class Worklist {
           counts[3] = rs.getLong("close");
         });
 
-    List<ClientItem> withoutContact = jdbc.sql(NOT_CONTACTED + """
+    List<ClientItem> withoutContact = jdbc.sql(notContacted + """
             select * from not_contacted order by last_contact nulls first, id limit :limit""")
         .params(scope)
         .query((rs, row) -> new ClientItem(rs.getObject("id", UUID.class), rs.getString("given_name"),
             rs.getString("family_name"), rs.getObject("assigned_user_id", UUID.class),
             rs.getTimestamp("last_contact") == null ? null : rs.getTimestamp("last_contact").toInstant()))
         .list();
-    jdbc.sql(NOT_CONTACTED + """
+    jdbc.sql(notContacted + """
             select assigned_user_id, count(*) as clients from not_contacted group by assigned_user_id""")
         .params(scope)
         .query(rs -> {
@@ -175,14 +182,14 @@ public class Worklist {
    * pathway's own definition version not recorded yet (steps that end it early left out); due on the day its
    * wait ends if it waits for an earlier step's date, otherwise on the time limit.
    */
-  private static final String OPEN_PATHWAYS = """
+  private static String openPathways(String members) {
+    return """
       with open as (
         select p.id, p.client_id, p.code, p.type_code, p.opened_on, p.due_date, p.definition_id,
                p.close_requested_reason, c.given_name, c.family_name, c.assigned_user_id
           from pathway p
           join client c on c.id = p.client_id
-         where p.status = 'ACTIVE' and p.agency_id = :agency
-           and (cast(:user as uuid) is null or c.assigned_user_id = cast(:user as uuid))
+         where p.status = 'ACTIVE' and p.agency_id = :agency and %s
       ),
       steps as (
         select d.id as definition_id, e.ord, e.step ->> 'code' as code, e.step ->> 'name' as name,
@@ -207,15 +214,16 @@ public class Worklist {
             select (r.data ->> n.wait_field)::date + n.wait_days as not_before from pathway_step r
              where r.pathway_id = o.id and r.step_code = n.wait_step and r.voided_at is null) w on true
       )
-      """;
+      """.formatted(members);
+  }
 
   /** The scope's clients with an open pathway, not merged away, not reached by a visit or a call since :since. */
-  private static final String NOT_CONTACTED = """
+  private static String notContacted(String members) {
+    return """
       with caseload as (
         select c.id, c.given_name, c.family_name, c.assigned_user_id
           from client c
-         where c.agency_id = :agency and c.merged_into is null
-           and (cast(:user as uuid) is null or c.assigned_user_id = cast(:user as uuid))
+         where c.agency_id = :agency and %s
            and exists (select 1 from pathway p where p.client_id = c.id and p.status = 'ACTIVE' and p.agency_id = :agency)
       ),
       not_contacted as (
@@ -225,5 +233,6 @@ public class Worklist {
                               where k.client_id = l.id and k.kind <> 'ATTEMPT') k on true
          where k.last_contact is null or k.last_contact < :since
       )
-      """;
+      """.formatted(members);
+  }
 }
