@@ -1,12 +1,8 @@
 package org.communityhub.runtime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 
 /** Free ports and last-resort cleanup for tests that start real processes. */
 final class TestProcesses {
@@ -15,15 +11,11 @@ final class TestProcesses {
 
   /** {@code count} distinct ports that were free a moment ago. */
   static int[] freePorts(int count) {
-    Set<Integer> ports = new HashSet<>();
-    while (ports.size() < count) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        ports.add(socket.getLocalPort());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    int[] ports = new int[count];
+    for (int i = 0; i < count; i++) {
+      ports[i] = FreePorts.next();
     }
-    return ports.stream().mapToInt(Integer::intValue).toArray();
+    return ports;
   }
 
   static boolean isAlive(long pid) {
