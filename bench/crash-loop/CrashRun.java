@@ -704,29 +704,7 @@ public class CrashRun {
     }
 
     private void awaitHealthy(String name) throws InterruptedException {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
-          .timeout(Duration.ofSeconds(5)).build();
-      long deadline = System.nanoTime() + options.startupTimeout().toNanos();
-      String last = "no answer";
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the " + name + " application exited with " + process.exitValue()
-              + ": see app-" + name + ".log");
-        }
-        try {
-          HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
-            return;
-          }
-          last = response.statusCode() + " " + response.body();
-        } catch (IOException e) {
-          last = e.toString();
-        }
-        TimeUnit.MILLISECONDS.sleep(500);
-      }
-      throw new IllegalStateException("the " + name + " application was not ready within " + options.startupTimeout()
-          + ": " + last);
+      awaitReady(process, baseUri(), options.startupTimeout(), "the " + name + " application (app-" + name + ".log)");
     }
 
     OptionalLong brokerPid() {
@@ -806,5 +784,33 @@ public class CrashRun {
         }
       }
     }
+  }
+
+  /**
+   * Waits until an application process answers its readiness probe with 200; fails at once if the process
+   * exits, and after the timeout with the probe's last answer. {@code what} names it (and its log) in errors.
+   */
+  static void awaitReady(Process process, URI base, Duration timeout, String what) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest health = HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(what + " exited with " + process.exitValue());
+      }
+      try {
+        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    throw new IllegalStateException(what + " was not ready within " + timeout + ": " + last);
   }
 }

@@ -5,9 +5,6 @@ import io.camunda.client.api.response.Topology;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -457,29 +454,8 @@ public class ScaleOutRun {
   }
 
   private void awaitReady(int index) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest health = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + instancePorts.get(index) + "/actuator/health/readiness"))
-        .timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!instances.get(index).isAlive()) {
-        throw new IllegalStateException("instance " + (index + 1) + " exited: see app-" + (index + 1) + ".log");
-      }
-      try {
-        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      TimeUnit.MILLISECONDS.sleep(500);
-    }
-    throw new IllegalStateException("instance " + (index + 1) + " not ready within " + settings.startupTimeout()
-        + ": " + last);
+    CrashRun.awaitReady(instances.get(index), URI.create("http://127.0.0.1:" + instancePorts.get(index)),
+        settings.startupTimeout(), "instance " + (index + 1) + " (app-" + (index + 1) + ".log)");
   }
 
   private String adminPassword() throws IOException {
